@@ -1,0 +1,1 @@
+package io.github.marketplace1c; public class App { public static void main(String[] a){} }

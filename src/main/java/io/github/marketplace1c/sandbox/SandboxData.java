@@ -1,0 +1,158 @@
+package io.github.marketplace1c.sandbox;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The sandbox's fixed world, shared by the marketplace emulators, the 1C emulator and the sandbox's seeded
+ * mapping tables, so that every flow has something real to move. Everything here is deterministic: the
+ * same GUIDs, barcodes and postings on every machine.
+ */
+public final class SandboxData {
+
+    private SandboxData() {
+    }
+
+    /** Deterministic GUID of a sandbox 1C object, e.g. {@code guid("nomenclature", "RM-TEA-001")}. */
+    public static String guid(String kind, String key) {
+        return UUID.nameUUIDFromBytes(("mp1c-sandbox:" + kind + ":" + key).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    // ---- 1C side -------------------------------------------------------------------------------------------
+
+    public record Organization(String ref, String name, String inn) {
+    }
+
+    public record Counterparty(String ref, String name, String inn, String kpp) {
+    }
+
+    /** A commission contract (ВидДоговора/ТипДоговора СКомиссионером) between an organization and a marketplace. */
+    public record Contract(String ref, String name, String organizationRef, String counterpartyRef) {
+    }
+
+    /** A 1C warehouse: Catalog_Склады in УТ/КА, Catalog_СтруктурныеЕдиницы (ТипСтруктурнойЕдиницы = Склад) in УНФ. */
+    public record Warehouse(String ref, String name) {
+    }
+
+    /** A 1C nomenclature item, optionally with one characteristic (a size or colour). */
+    public record Item(String nomenclatureRef, String code, String name, String article,
+                       String characteristicRef, String characteristicName, String barcode, BigDecimal price) {
+    }
+
+    public static final Organization ROMASHKA = new Organization(guid("organization", "romashka"),
+            "ООО «Ромашка»", "7701234567");
+    public static final Organization VASILKOV = new Organization(guid("organization", "vasilkov"),
+            "ИП Васильков Иван Петрович", "504712345678");
+    public static final List<Organization> ORGANIZATIONS = List.of(ROMASHKA, VASILKOV);
+
+    public static final Counterparty OZON = new Counterparty(guid("counterparty", "ozon"),
+            "ООО «Интернет Решения» (Ozon)", "7704217370", "997750001");
+    public static final List<Counterparty> COUNTERPARTIES = List.of(OZON);
+
+    /** УТ/КА: orders reference a business partner (Партнер) besides the counterparty. */
+    public static final String OZON_PARTNER_REF = guid("partner", "ozon");
+
+    public static final Contract ROMASHKA_OZON_CONTRACT = new Contract(guid("contract", "romashka-ozon"),
+            "Договор комиссии с Ozon № ОЗ-2026/17", ROMASHKA.ref(), OZON.ref());
+    public static final Contract VASILKOV_OZON_CONTRACT = new Contract(guid("contract", "vasilkov-ozon"),
+            "Договор комиссии с Ozon № ОЗ-2026/42", VASILKOV.ref(), OZON.ref());
+    public static final List<Contract> CONTRACTS = List.of(ROMASHKA_OZON_CONTRACT, VASILKOV_OZON_CONTRACT);
+
+    /** УТ/КА: the agreement (Соглашение) with Ozon per organization. */
+    public static String agreementRef(Organization organization) {
+        return guid("agreement-ozon", organization.inn());
+    }
+
+    public static final Warehouse MAIN_WAREHOUSE = new Warehouse(guid("warehouse", "main"), "Основной склад");
+    public static final Warehouse KAZAN_WAREHOUSE = new Warehouse(guid("warehouse", "kazan"), "Склад Казань");
+    public static final Warehouse VASILKOV_WAREHOUSE = new Warehouse(guid("warehouse", "vasilkov"), "Склад ИП Васильков");
+    public static final List<Warehouse> WAREHOUSES = List.of(MAIN_WAREHOUSE, KAZAN_WAREHOUSE, VASILKOV_WAREHOUSE);
+
+    public static final String RUBLE_REF = guid("currency", "643");
+    public static final String VAT_20_REF = guid("vat", "20");
+
+    public static final List<Item> ITEMS = List.of(
+            item("RM-TEA-001", "Чай чёрный «Ассам», 250 г", null, "460123450001", "349.00"),
+            item("RM-TEA-002", "Чай зелёный «Сенча», 100 г", null, "460123450002", "289.00"),
+            item("RM-HON-003", "Мёд липовый, 500 г", null, "460123450003", "590.00"),
+            item("RM-MUG-004", "Кружка керамическая «Ёжик», 350 мл", null, "460123450004", "450.00"),
+            item("RM-TSH-005", "Футболка хлопковая «Берёзка»", "Размер M", "460123450005", "1290.00"),
+            item("RM-TSH-005", "Футболка хлопковая «Берёзка»", "Размер L", "460123450006", "1290.00"),
+            item("RM-TSH-005", "Футболка хлопковая «Берёзка»", "Размер XL", "460123450007", "1390.00"),
+            item("RM-SCF-006", "Шарф вязаный «Метель»", null, "460123450008", "1890.00"),
+            item("RM-CAN-007", "Свеча ароматическая «Хвоя»", null, "460123450009", "720.50"),
+            item("RM-SOP-008", "Мыло ручной работы «Лаванда», 100 г", null, "460123450010", "199.90"),
+            item("RM-NTB-009", "Блокнот в клетку А5, 96 листов", null, "460123450011", "310.00"),
+            item("RM-SPN-010", "Ложка деревянная расписная «Хохлома»", null, "460123450012", "260.00"));
+
+    private static Item item(String article, String name, String characteristic, String barcode12, String price) {
+        String barcode = barcode12 + ean13CheckDigit(barcode12);
+        String nomenclatureRef = guid("nomenclature", article);
+        String characteristicRef = characteristic == null ? null : guid("characteristic", article + "/" + characteristic);
+        String code = String.format("00-%08d", Integer.parseInt(article.substring(article.length() - 3)));
+        return new Item(nomenclatureRef, code, name, article, characteristicRef, characteristic, barcode,
+                new BigDecimal(price));
+    }
+
+    /** The valid EAN-13 check digit for the first 12 digits, so seeded barcodes pass a scanner's check. */
+    public static int ean13CheckDigit(String first12) {
+        int sum = 0;
+        for (int i = 0; i < 12; i++) {
+            int digit = first12.charAt(i) - '0';
+            sum += (i % 2 == 0) ? digit : digit * 3;
+        }
+        return (10 - sum % 10) % 10;
+    }
+
+    // ---- Ozon side -----------------------------------------------------------------------------------------
+
+    /** An Ozon seller cabinet: Client-Id and the sandbox Api-Key (not a secret: it only opens the emulator). */
+    public record OzonAccount(String id, String clientId, String apiKey, Organization organization,
+                              Contract contract, LocalDate goLiveDate) {
+    }
+
+    public static final OzonAccount OZON_ROMASHKA = new OzonAccount("ozon-romashka", "100001",
+            "sandbox-ozon-key-romashka", ROMASHKA, ROMASHKA_OZON_CONTRACT, LocalDate.of(2026, 11, 1));
+    public static final OzonAccount OZON_VASILKOV = new OzonAccount("ozon-vasilkov", "100002",
+            "sandbox-ozon-key-vasilkov", VASILKOV, VASILKOV_OZON_CONTRACT, LocalDate.of(2026, 11, 1));
+    public static final List<OzonAccount> OZON_ACCOUNTS = List.of(OZON_ROMASHKA, OZON_VASILKOV);
+
+    /** An Ozon FBS warehouse (the seller's own warehouse as registered at Ozon) and the 1C warehouse it maps to. */
+    public record OzonWarehouse(long id, String name, String accountId, Warehouse onecWarehouse) {
+    }
+
+    public static final List<OzonWarehouse> OZON_WAREHOUSES = List.of(
+            new OzonWarehouse(1020000000001L, "Ромашка FBS Подольск", OZON_ROMASHKA.id(), MAIN_WAREHOUSE),
+            new OzonWarehouse(1020000000002L, "Ромашка FBS Казань", OZON_ROMASHKA.id(), KAZAN_WAREHOUSE),
+            new OzonWarehouse(1020000000003L, "Васильков FBS Мытищи", OZON_VASILKOV.id(), VASILKOV_WAREHOUSE));
+
+    /**
+     * An Ozon product offer: {@code offer_id} (the seller's article at Ozon) and Ozon's SKU. {@code item} is the 1C
+     * item it is, and {@code mapped} says whether the sandbox's mapping table already knows it: the unmapped
+     * ones produce UNMAPPED_PRODUCT dead letters until an integrator maps them.
+     */
+    public record OzonOffer(String offerId, long sku, Item item, boolean mapped) {
+    }
+
+    public static final List<OzonOffer> OZON_OFFERS = List.of(
+            offer("RM-TEA-001", 1_870_000_001L, 0, true),
+            offer("RM-TEA-002", 1_870_000_002L, 1, true),
+            offer("RM-HON-003", 1_870_000_003L, 2, true),
+            offer("RM-MUG-004", 1_870_000_004L, 3, true),
+            offer("RM-TSH-005-M", 1_870_000_005L, 4, true),
+            offer("RM-TSH-005-L", 1_870_000_006L, 5, true),
+            offer("RM-TSH-005-XL", 1_870_000_007L, 6, true),
+            offer("RM-SCF-006", 1_870_000_008L, 7, true),
+            offer("RM-CAN-007", 1_870_000_009L, 8, true),
+            // deliberately unmapped: sold on Ozon, present in 1C, but nobody has mapped them yet
+            offer("RM-SOP-008", 1_870_000_010L, 9, false),
+            offer("RM-NTB-009", 1_870_000_011L, 10, false),
+            offer("RM-SPN-010", 1_870_000_012L, 11, true));
+
+    private static OzonOffer offer(String offerId, long sku, int itemIndex, boolean mapped) {
+        return new OzonOffer(offerId, sku, ITEMS.get(itemIndex), mapped);
+    }
+}
