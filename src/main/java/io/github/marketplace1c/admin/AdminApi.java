@@ -1,0 +1,325 @@
+package io.github.marketplace1c.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.marketplace1c.app.FlowRunner;
+import io.github.marketplace1c.deadletter.DeadLetter;
+import io.github.marketplace1c.deadletter.DeadLetterFilter;
+import io.github.marketplace1c.deadletter.DeadLetterReplayer;
+import io.github.marketplace1c.deadletter.DeadLetters;
+import io.github.marketplace1c.journal.Journal;
+import io.github.marketplace1c.mapping.MappingCsv;
+import io.github.marketplace1c.mapping.MappingRow;
+import io.github.marketplace1c.mapping.MappingTable;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The admin API's operations (routes/shared/admin-api.camel.yaml maps paths to these methods). Answers are JSON
+ * (CSV for exports); a bad request gets 400 with a message saying what is wrong, an unknown id 404.
+ */
+public class AdminApi {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AdminApi.class);
+
+    private final ObjectMapper json;
+    private final DeadLetters deadLetters;
+    private final DeadLetterReplayer replayer;
+    private final Map<String, MappingTable> tables;
+    private final Map<String, MappingCsv> csv;
+    private final Journal journal;
+    private final FlowRunner flows;
+    private final DataSource dataSource;
+
+    public AdminApi(ObjectMapper json, DeadLetters deadLetters, DeadLetterReplayer replayer, MappingTable products,
+                    MappingTable warehouses, MappingCsv productsCsv, MappingCsv warehousesCsv, Journal journal,
+                    FlowRunner flows, DataSource dataSource) {
+        this.json = json;
+        this.deadLetters = deadLetters;
+        this.replayer = replayer;
+        this.tables = Map.of("products", products, "warehouses", warehouses);
+        this.csv = Map.of("products", productsCsv, "warehouses", warehousesCsv);
+        this.journal = journal;
+        this.flows = flows;
+        this.dataSource = dataSource;
+    }
+
+    /** Client errors: the message goes back to the caller as is. */
+    static final class BadRequest extends RuntimeException {
+        final int status;
+
+        BadRequest(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+    }
+
+    public void health(Exchange exchange) {
+        respond(exchange, () -> {
+            Map<String, Object> health = new LinkedHashMap<>();
+            try (var connection = dataSource.getConnection()) {
+                health.put("database", connection.isValid(2) ? "UP" : "DOWN");
+            }
+            health.put("openDeadLetters", deadLetters.list(DeadLetterFilter.open()).size());
+            health.put("flows", flows.flowNames());
+            health.put("status", "UP".equals(health.get("database")) ? "UP" : "DOWN");
+            return health;
+        });
+    }
+
+    public void listDeadLetters(Exchange exchange) {
+        respond(exchange, () -> deadLetters.list(filter(exchange.getIn())));
+    }
+
+    public void getDeadLetter(Exchange exchange) {
+        respond(exchange, () -> deadLetter(exchange));
+    }
+
+    public void replayDeadLetter(Exchange exchange) {
+        respond(exchange, () -> replayer.replay(deadLetter(exchange).id(), actor(exchange)));
+    }
+
+    public void replayDeadLetters(Exchange exchange) {
+        respond(exchange, () -> {
+            List<DeadLetterReplayer.Result> results = replayer.replayAll(filter(exchange.getIn()), actor(exchange));
+            return Map.of("replayed", results.size(), "results", results);
+        });
+    }
+
+    public void discardDeadLetter(Exchange exchange) {
+        respond(exchange, () -> {
+            DeadLetter letter = deadLetter(exchange);
+            JsonNode body = body(exchange);
+            String note = body.path("note").asText("");
+            if (note.isBlank()) {
+                throw new BadRequest(400, "say why the dead letter is discarded: {\"note\": \"...\"}");
+            }
+            if (!deadLetters.discard(letter.id(), actor(exchange), note)) {
+                throw new BadRequest(409, "dead letter #" + letter.id() + " is " + letter.status()
+                        + "; only new ones can be discarded");
+            }
+            return deadLetters.find(letter.id()).orElseThrow();
+        });
+    }
+
+    public void listMappings(Exchange exchange) {
+        respond(exchange, () -> {
+            Message in = exchange.getIn();
+            return table(exchange).list(in.getHeader("marketplace", String.class), in.getHeader("account", String.class),
+                    in.getHeader("search", String.class), limit(in, 1000));
+        });
+    }
+
+    /** Adds or changes mappings (one object or a list) and replays the dead letters that waited for them. */
+    public void putMappings(Exchange exchange) {
+        respond(exchange, () -> {
+            String kind = kind(exchange);
+            JsonNode body = body(exchange);
+            List<JsonNode> items = new ArrayList<>();
+            if (body.isArray()) {
+                body.forEach(items::add);
+            } else {
+                items.add(body);
+            }
+            List<MappingRow> rows = new ArrayList<>();
+            for (JsonNode item : items) {
+                rows.add(row(kind, item));
+            }
+            table(exchange).upsertAll(rows);
+            List<DeadLetterReplayer.Result> replayed = new ArrayList<>();
+            for (MappingRow row : rows) {
+                replayed.addAll("products".equals(kind)
+                        ? replayer.replayParkedForProduct(row.marketplace(), row.accountId(), row.key(), actor(exchange))
+                        : replayer.replayParkedForWarehouse(row.marketplace(), row.accountId(), actor(exchange)));
+            }
+            return Map.of("saved", rows.size(), "replayed", replayed);
+        });
+    }
+
+    public void deleteMapping(Exchange exchange) {
+        respond(exchange, () -> {
+            Message in = exchange.getIn();
+            String key = in.getHeader("key", String.class);
+            String marketplace = in.getHeader("marketplace", String.class);
+            if (key == null || marketplace == null) {
+                throw new BadRequest(400, "give marketplace, key (and account, if the row is per account)");
+            }
+            boolean deleted = table(exchange).delete(marketplace, in.getHeader("account", "", String.class), key);
+            if (!deleted) {
+                throw new BadRequest(404, "no such mapping");
+            }
+            return Map.of("deleted", 1);
+        });
+    }
+
+    public void importMappings(Exchange exchange) {
+        respond(exchange, () -> {
+            String text = exchange.getIn().getBody(String.class);
+            if (text == null || text.isBlank()) {
+                throw new BadRequest(400, "send the CSV file as the request body");
+            }
+            MappingCsv.ImportReport report = csv.get(kind(exchange)).importCsv(text);
+            if (!report.rejected().isEmpty()) {
+                exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 422);
+            }
+            return report;
+        });
+    }
+
+    public void exportMappings(Exchange exchange) {
+        try {
+            Message in = exchange.getIn();
+            String separator = in.getHeader("separator", ";", String.class);
+            String text = csv.get(kind(exchange)).exportCsv(in.getHeader("marketplace", String.class),
+                    ",".equals(separator) ? ',' : ';');
+            exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "text/csv; charset=utf-8");
+            exchange.getMessage().setHeader("Content-Disposition", "attachment; filename=\"" + kind(exchange) + ".csv\"");
+            exchange.getMessage().setBody("\uFEFF" + text);
+        } catch (RuntimeException e) {
+            respond(exchange, () -> {
+                throw e;
+            });
+        }
+    }
+
+    public void journal(Exchange exchange) {
+        respond(exchange, () -> {
+            Message in = exchange.getIn();
+            return journal.runs(in.getHeader("flow", String.class), in.getHeader("account", String.class), limit(in, 100));
+        });
+    }
+
+    public void journalRecords(Exchange exchange) {
+        respond(exchange, () -> {
+            Message in = exchange.getIn();
+            return journal.records(in.getHeader("runId", Long.class), in.getHeader("flow", String.class),
+                    in.getHeader("account", String.class), in.getHeader("outcome", String.class),
+                    in.getHeader("key", String.class), limit(in, 500));
+        });
+    }
+
+    public void runFlow(Exchange exchange) {
+        respond(exchange, () -> {
+            String flow = exchange.getIn().getHeader("flow", String.class);
+            if (!flows.flowNames().contains(flow)) {
+                throw new BadRequest(404, "no flow '" + flow + "'; flows: " + flows.flowNames());
+            }
+            return flows.run(List.of(flow), "manual");
+        });
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------------
+
+    @FunctionalInterface
+    interface Answer {
+        Object get() throws Exception;
+    }
+
+    private void respond(Exchange exchange, Answer answer) {
+        Message out = exchange.getMessage();
+        try {
+            Object result = answer.get();
+            out.setHeader(Exchange.CONTENT_TYPE, "application/json; charset=utf-8");
+            out.setBody(json.writeValueAsString(result));
+        } catch (BadRequest e) {
+            error(out, e.status, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            error(out, 400, e.getMessage());
+        } catch (Exception e) {
+            LOG.error("Admin API call failed", e);
+            error(out, 500, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private void error(Message out, int status, String message) {
+        out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        out.setHeader(Exchange.CONTENT_TYPE, "application/json; charset=utf-8");
+        try {
+            out.setBody(json.writeValueAsString(Map.of("error", message == null ? "" : message)));
+        } catch (Exception e) {
+            out.setBody("{\"error\":\"unprintable error\"}");
+        }
+    }
+
+    private DeadLetter deadLetter(Exchange exchange) {
+        String id = exchange.getIn().getHeader("id", String.class);
+        try {
+            return deadLetters.find(Long.parseLong(id))
+                    .orElseThrow(() -> new BadRequest(404, "no dead letter #" + id));
+        } catch (NumberFormatException e) {
+            throw new BadRequest(400, "dead letter id '" + id + "' is not a number");
+        }
+    }
+
+    private DeadLetterFilter filter(Message in) {
+        String status = in.getHeader("status", String.class);
+        return new DeadLetterFilter(in.getHeader("reason", String.class), in.getHeader("account", String.class),
+                in.getHeader("flow", String.class), status == null ? null : status.toLowerCase(),
+                instant(in, "from"), instant(in, "to"), limit(in, 1000));
+    }
+
+    private static Instant instant(Message in, String name) {
+        String value = in.getHeader(name, String.class);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return value.length() == 10 ? java.time.LocalDate.parse(value).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+                    : Instant.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new BadRequest(400, name + " '" + value + "' is not a date (2026-11-01) or an instant");
+        }
+    }
+
+    private static int limit(Message in, int fallback) {
+        Integer limit = in.getHeader("limit", Integer.class);
+        return limit == null || limit <= 0 ? fallback : Math.min(limit, 100_000);
+    }
+
+    private String kind(Exchange exchange) {
+        String kind = exchange.getIn().getHeader("kind", String.class);
+        if (!tables.containsKey(kind)) {
+            throw new BadRequest(404, "no mapping table '" + kind + "'; tables: products, warehouses");
+        }
+        return kind;
+    }
+
+    private MappingTable table(Exchange exchange) {
+        return tables.get(kind(exchange));
+    }
+
+    private JsonNode body(Exchange exchange) {
+        String text = exchange.getIn().getBody(String.class);
+        try {
+            return json.readTree(text == null || text.isBlank() ? "{}" : text);
+        } catch (Exception e) {
+            throw new BadRequest(400, "the body is not JSON");
+        }
+    }
+
+    private static MappingRow row(String kind, JsonNode item) {
+        String marketplace = item.path("marketplace").asText("");
+        String key = item.path("key").asText("");
+        String ref = item.path("ref").asText("");
+        if (marketplace.isBlank() || key.isBlank() || !ref.matches("[0-9a-fA-F-]{36}")) {
+            throw new BadRequest(400, "a mapping needs marketplace, key and ref (a 1C GUID)"
+                    + ("products".equals(kind) ? ", optionally characteristicRef" : "") + ", account, name, note");
+        }
+        String characteristic = item.path("characteristicRef").asText("");
+        return new MappingRow(marketplace, item.path("account").asText(""), key, ref.toLowerCase(),
+                "products".equals(kind) && !characteristic.isBlank() ? characteristic.toLowerCase() : null,
+                item.path("name").asText(null), item.path("note").asText(null));
+    }
+
+    private static String actor(Exchange exchange) {
+        return exchange.getIn().getHeader("X-Actor", "admin-api", String.class);
+    }
+}

@@ -1,0 +1,175 @@
+package io.github.marketplace1c.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.zaxxer.hikari.HikariDataSource;
+import io.github.marketplace1c.account.AccountRegistry;
+import io.github.marketplace1c.admin.AdminApi;
+import io.github.marketplace1c.admin.AdminServer;
+import io.github.marketplace1c.db.Database;
+import io.github.marketplace1c.deadletter.DeadLetterParking;
+import io.github.marketplace1c.deadletter.DeadLetterReplayer;
+import io.github.marketplace1c.deadletter.DeadLetters;
+import io.github.marketplace1c.failure.RetryHints;
+import io.github.marketplace1c.flow.OrderIntake;
+import io.github.marketplace1c.http.HttpJson;
+import io.github.marketplace1c.journal.Journal;
+import io.github.marketplace1c.journal.PollState;
+import io.github.marketplace1c.journal.RecordClaims;
+import io.github.marketplace1c.mapping.MappingCsv;
+import io.github.marketplace1c.mapping.MappingTable;
+import io.github.marketplace1c.mapping.OrderResolver;
+import io.github.marketplace1c.onec.ODataClient;
+import io.github.marketplace1c.onec.OneCSettings;
+import io.github.marketplace1c.onec.OrderDocumentProfile;
+import io.github.marketplace1c.onec.OrderDocuments;
+import io.github.marketplace1c.onec.UnfOrderProfile;
+import io.github.marketplace1c.onec.UtOrderProfile;
+import io.github.marketplace1c.ozon.OzonOrdersFlow;
+import io.github.marketplace1c.ozon.OzonPostingTranslator;
+import io.github.marketplace1c.ozon.OzonSellerClient;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Set;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.spi.Registry;
+
+/**
+ * Wires the application from its properties: database, accounts, mapping tables, journal, dead letters, the
+ * marketplace and 1C clients, the admin API. Every bean the route files name is bound here.
+ */
+public class AppConfiguration implements CamelConfiguration {
+
+    public static final Set<String> MARKETPLACES = Set.of("ozon", "wildberries", "yandex-market");
+
+    private final Clock clock;
+
+    public AppConfiguration(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public void configure(CamelContext context) {
+        Settings settings = new Settings(context.getPropertiesComponent());
+        Registry registry = context.getRegistry();
+        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+        HikariDataSource dataSource = Database.open(settings.required("mp1c.db.url"), settings.get("mp1c.db.user", ""),
+                settings.get("mp1c.db.password", ""), settings.integer("mp1c.db.poolSize", 8));
+        context.addLifecycleStrategy(new org.apache.camel.support.LifecycleStrategySupport() {
+            @Override
+            public void onContextStopped(CamelContext stopped) {
+                dataSource.close();
+            }
+        });
+        registry.bind("dataSource", dataSource);
+
+        AccountRegistry accounts = AccountRegistry.load(Path.of(settings.required("mp1c.accounts.file")),
+                name -> secret(name, settings));
+        registry.bind("accounts", accounts);
+
+        ZoneId onecZone = ZoneId.of(settings.get("mp1c.onec.timeZone", "Europe/Moscow"));
+        Journal journal = new Journal(dataSource, clock);
+        DeadLetters deadLetters = new DeadLetters(dataSource, clock);
+        RecordClaims claims = new RecordClaims(dataSource, clock, Duration.ofMinutes(30));
+        MappingTable products = new MappingTable(MappingTable.Kind.PRODUCTS, dataSource, clock);
+        MappingTable warehouses = new MappingTable(MappingTable.Kind.WAREHOUSES, dataSource, clock);
+        registry.bind("journal", journal);
+        registry.bind("deadLetters", deadLetters);
+        registry.bind("productMappings", products);
+        registry.bind("warehouseMappings", warehouses);
+        registry.bind("retryHints", new RetryHints());
+        registry.bind("deadLetterParking", new DeadLetterParking(deadLetters, journal, claims));
+
+        HttpJson http = new HttpJson(json, Duration.ofSeconds(settings.integer("mp1c.http.connectTimeoutSeconds", 10)),
+                Duration.ofSeconds(settings.integer("mp1c.http.timeoutSeconds", 60)));
+        HttpJson onecHttp = new HttpJson(json, Duration.ofSeconds(settings.integer("mp1c.http.connectTimeoutSeconds", 10)),
+                Duration.ofSeconds(settings.integer("mp1c.onec.timeoutSeconds", 120)));
+
+        OneCSettings onecSettings = new OneCSettings(onecZone, settings.get("mp1c.onec.currencyRef", null),
+                Boolean.parseBoolean(settings.get("mp1c.onec.postOrders", "true")),
+                settings.get("mp1c.onec.ut.orderOperation", "ПередачаНаКомиссию"),
+                settings.get("mp1c.onec.ut.orderStatus", "КОтгрузке"),
+                settings.get("mp1c.onec.ut.cancelReasonRef", null),
+                settings.get("mp1c.onec.unf.completedOrderStateRef", null),
+                settings.get("mp1c.onec.unf.cancelledCompletionVariant", "Отменен"));
+        String configuration = settings.get("mp1c.onec.configuration", "UT").toUpperCase();
+        OrderDocumentProfile profile = switch (configuration) {
+            case "UNF" -> new UnfOrderProfile(onecSettings);
+            case "UT", "KA" -> new UtOrderProfile(onecSettings);
+            default -> throw new IllegalArgumentException("mp1c.onec.configuration must be UNF, UT or KA, not "
+                    + configuration);
+        };
+        ODataClient odata = new ODataClient(onecHttp, settings.required("mp1c.onec.baseUrl"),
+                settings.required("mp1c.onec.user"), secret("mp1c.onec.password", settings));
+        OrderDocuments documents = new OrderDocuments(odata, profile, onecSettings, json);
+        registry.bind("orderDocuments", documents);
+        registry.bind("orderIntake", new OrderIntake(new OrderResolver(products, warehouses), documents, claims,
+                journal, deadLetters, onecZone));
+
+        OzonSellerClient ozon = new OzonSellerClient(http, settings.required("mp1c.ozon.baseUrl"),
+                Duration.ofMillis(settings.integer("mp1c.ozon.rateLimitWaitMs", 1000)));
+        registry.bind("ozonOrders", new OzonOrdersFlow(ozon, new OzonPostingTranslator(), journal,
+                new PollState(dataSource), json, clock, onecZone,
+                Duration.ofDays(settings.integer("mp1c.ozon.orders.lookBackDays", 30)),
+                Duration.ofMinutes(settings.integer("mp1c.ozon.orders.overlapMinutes", 10)),
+                settings.integer("mp1c.ozon.orders.pageSize", 100)));
+
+        FlowRunner flows = new FlowRunner(context, context.createProducerTemplate(), journal);
+        registry.bind("flowRunner", flows);
+        DeadLetterReplayer replayer = new DeadLetterReplayer(deadLetters, accounts, context.createProducerTemplate());
+        registry.bind("deadLetterReplayer", replayer);
+        registry.bind("adminApi", new AdminApi(json, deadLetters, replayer, products, warehouses,
+                new MappingCsv(products, MARKETPLACES), new MappingCsv(warehouses, MARKETPLACES), journal, flows,
+                dataSource));
+
+        String token = secret("mp1c.admin.token", settings);
+        if (token == null || token.length() < 16) {
+            throw new IllegalStateException("Set MP1C_ADMIN_TOKEN (at least 16 characters): the admin API needs it");
+        }
+        AdminServer.install(context, settings.get("mp1c.admin.host", "127.0.0.1"),
+                settings.integer("mp1c.admin.port", 18080), token);
+    }
+
+    /** A secret: from the environment variable of that name, else from the properties (the sandbox's own keys). */
+    static String secret(String name, Settings settings) {
+        String env = System.getenv(name);
+        if (env == null) {
+            env = System.getenv(name.toUpperCase().replace('.', '_').replace('-', '_'));
+        }
+        return env != null ? env : settings.get(name, null);
+    }
+
+    /** Typed access to the properties (config files, profile file, environment, overrides). */
+    static final class Settings {
+        private final PropertiesComponent properties;
+
+        Settings(PropertiesComponent properties) {
+            this.properties = properties;
+        }
+
+        String get(String key, String fallback) {
+            return properties.resolveProperty(key).filter(v -> !v.isBlank()).orElse(fallback);
+        }
+
+        String required(String key) {
+            String value = get(key, null);
+            if (value == null) {
+                throw new IllegalStateException("Property " + key + " is not set (config/application*.properties or "
+                        + "the environment variable " + key.toUpperCase().replace('.', '_') + ")");
+            }
+            return value;
+        }
+
+        int integer(String key, int fallback) {
+            String value = get(key, null);
+            return value == null ? fallback : Integer.parseInt(value.trim());
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package io.github.marketplace1c.app;
+
+import io.github.marketplace1c.mapping.MappingTable;
+import io.github.marketplace1c.sandbox.Sandbox;
+import io.github.marketplace1c.sandbox.onec.OneCEmulator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.Main;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running application: Camel Main with the route files from {@code routes/}, properties from {@code config/}
+ * (the profile's file over the common one, the environment over both), and in the sandbox profile the emulators.
+ */
+public final class Application implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+
+    /**
+     * @param profile   {@code sandbox} (the default) or {@code prod}
+     * @param home      the folder holding {@code config/} and {@code routes/}; the database is created under it
+     * @param overrides properties that win over every file (tests use them; the command line does not)
+     */
+    public record Options(String profile, Path home, Map<String, String> overrides, Clock clock) {
+    }
+
+    private final Main main;
+    private final Sandbox sandbox;
+
+    private Application(Main main, Sandbox sandbox) {
+        this.main = main;
+        this.sandbox = sandbox;
+    }
+
+    public static Application start(Options options) throws Exception {
+        Path home = options.home().toAbsolutePath().normalize();
+        Path config = home.resolve("config");
+        if (!Files.isDirectory(config) || !Files.isDirectory(home.resolve("routes"))) {
+            throw new IllegalStateException("Expected config/ and routes/ in " + home + " (run from the project folder "
+                    + "or from a folder holding those two)");
+        }
+        Properties fileProperties = PropertyFiles.load(config, options.profile());
+        Map<String, String> effective = new LinkedHashMap<>();
+        fileProperties.forEach((k, v) -> effective.put(k.toString(), v.toString()));
+        effective.putAll(options.overrides());
+
+        Sandbox sandbox = null;
+        if (Boolean.parseBoolean(PropertyFiles.value(effective, "mp1c.sandbox.enabled", "false"))) {
+            sandbox = Sandbox.start(PropertyFiles.value(effective, "mp1c.sandbox.host", "127.0.0.1"),
+                    Integer.parseInt(PropertyFiles.value(effective, "mp1c.sandbox.ozon.port", "18081")),
+                    Integer.parseInt(PropertyFiles.value(effective, "mp1c.sandbox.onec.port", "18082")),
+                    OneCEmulator.Configuration.valueOf(PropertyFiles.value(effective, "mp1c.onec.configuration", "UT")
+                            .toUpperCase()),
+                    Boolean.parseBoolean(PropertyFiles.value(effective, "mp1c.sandbox.onec.strict", "false")),
+                    PropertyFiles.value(effective, "mp1c.onec.user", "odata"),
+                    PropertyFiles.value(effective, "mp1c.onec.password", ""), options.clock());
+            LOG.info("Sandbox: Ozon emulator at {}, 1C emulator ({}) at {}", sandbox.ozon().baseUrl(),
+                    sandbox.onec().configuration(), sandbox.onec().baseUrl());
+        }
+
+        Main main = new Main();
+        main.configure().addConfiguration(new AppConfiguration(options.clock()));
+        main.configure().withRoutesIncludePattern("file:" + home.resolve("routes") + "/**/*.camel.yaml");
+        main.configure().setName("marketplace-1c");
+        Properties initial = new Properties();
+        initial.putAll(fileProperties);
+        // relative paths in the properties (database file, accounts file) are relative to home
+        initial.put("mp1c.home", home.toString());
+        main.setInitialProperties(initial);
+        Properties override = new Properties();
+        override.putAll(options.overrides());
+        main.setOverrideProperties(override);
+        try {
+            main.start();
+        } catch (Exception e) {
+            if (sandbox != null) {
+                sandbox.close();
+            }
+            throw e;
+        }
+        Application application = new Application(main, sandbox);
+        if (sandbox != null) {
+            Sandbox.seedMappings(application.bean("productMappings", MappingTable.class),
+                    application.bean("warehouseMappings", MappingTable.class));
+        }
+        return application;
+    }
+
+    public CamelContext context() {
+        return main.getCamelContext();
+    }
+
+    public <T> T bean(String name, Class<T> type) {
+        return context().getRegistry().lookupByNameAndType(name, type);
+    }
+
+    public FlowRunner flows() {
+        return bean("flowRunner", FlowRunner.class);
+    }
+
+    public Sandbox sandbox() {
+        return sandbox;
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            main.stop();
+        } finally {
+            if (sandbox != null) {
+                sandbox.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package io.github.marketplace1c.deadletter;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The dead letter store. One open dead letter per record: a record that fails again updates its open dead
+ * letter (attempts, reason, message) instead of adding a second one. Rows are never deleted.
+ */
+public class DeadLetters {
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    public DeadLetters(DataSource dataSource, Clock clock) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.clock = clock;
+    }
+
+    /** Parks a failed record; returns the dead letter's id. */
+    public synchronized long park(String marketplace, String flow, String accountId, String recordKey, String reason,
+                                  String message, String payload, String replayTarget, Collection<String> productKeys) {
+        Timestamp now = Timestamp.from(clock.instant());
+        String keys = productKeys == null || productKeys.isEmpty() ? null : "," + String.join(",", productKeys) + ",";
+        List<Long> open = jdbc.queryForList("SELECT id FROM dead_letter WHERE flow = ? AND account_id = ? "
+                + "AND record_key = ? AND status = 'new' ORDER BY id", Long.class, flow, accountId, recordKey);
+        if (!open.isEmpty()) {
+            long id = open.get(0);
+            jdbc.update("UPDATE dead_letter SET updated_at = ?, reason = ?, message = ?, payload = ?, product_keys = ?, "
+                    + "attempts = attempts + 1 WHERE id = ?", now, reason, cut(message, 4000), payload, keys, id);
+            return id;
+        }
+        jdbc.update("INSERT INTO dead_letter (created_at, updated_at, marketplace, flow, account_id, record_key, reason, "
+                        + "message, payload, replay_target, product_keys, attempts, status) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 'new')", now, now, marketplace, flow, accountId,
+                recordKey, reason, cut(message, 4000), payload, replayTarget, keys);
+        return jdbc.queryForObject("SELECT MAX(id) FROM dead_letter WHERE flow = ? AND account_id = ? AND record_key = ?",
+                Long.class, flow, accountId, recordKey);
+    }
+
+    /** The record went through after all (a later poll, a replay): its open dead letter is resolved. */
+    public void resolveOpen(String flow, String accountId, String recordKey, String status, String actor) {
+        jdbc.update("UPDATE dead_letter SET status = ?, updated_at = ?, actor = ? WHERE flow = ? AND account_id = ? "
+                        + "AND record_key = ? AND status = 'new'", status, Timestamp.from(clock.instant()), actor, flow,
+                accountId, recordKey);
+    }
+
+    public boolean discard(long id, String actor, String note) {
+        return jdbc.update("UPDATE dead_letter SET status = 'discarded', updated_at = ?, actor = ?, note = ? "
+                + "WHERE id = ? AND status = 'new'", Timestamp.from(clock.instant()), actor, note, id) == 1;
+    }
+
+    public Optional<DeadLetter> find(long id) {
+        return jdbc.query("SELECT * FROM dead_letter WHERE id = ?", DeadLetters::row, id).stream().findFirst();
+    }
+
+    public List<DeadLetter> list(DeadLetterFilter filter) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM dead_letter WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        condition(sql, args, "reason = ?", filter.reason());
+        condition(sql, args, "account_id = ?", filter.accountId());
+        condition(sql, args, "flow = ?", filter.flow());
+        condition(sql, args, "status = ?", filter.status());
+        condition(sql, args, "created_at >= ?", filter.from() == null ? null : Timestamp.from(filter.from()));
+        condition(sql, args, "created_at < ?", filter.to() == null ? null : Timestamp.from(filter.to()));
+        sql.append(" ORDER BY id LIMIT ?");
+        args.add(filter.limit() == null ? 1000 : filter.limit());
+        return jdbc.query(sql.toString(), DeadLetters::row, args.toArray());
+    }
+
+    /** Open dead letters of one marketplace waiting for a product mapping. */
+    public List<DeadLetter> parkedForProduct(String marketplace, String accountId, String productKey) {
+        return jdbc.query("SELECT * FROM dead_letter WHERE status = 'new' AND reason = 'UNMAPPED_PRODUCT' "
+                        + "AND marketplace = ? AND (? = '' OR account_id = ?) AND product_keys LIKE ? ORDER BY id",
+                DeadLetters::row, marketplace, accountId, accountId, "%," + productKey + ",%");
+    }
+
+    /** Open dead letters of one marketplace waiting for a warehouse mapping. */
+    public List<DeadLetter> parkedForWarehouse(String marketplace, String accountId) {
+        return jdbc.query("SELECT * FROM dead_letter WHERE status = 'new' AND reason = 'UNMAPPED_WAREHOUSE' "
+                        + "AND marketplace = ? AND (? = '' OR account_id = ?) ORDER BY id",
+                DeadLetters::row, marketplace, accountId, accountId);
+    }
+
+    public void markReplayed(long id, String actor) {
+        jdbc.update("UPDATE dead_letter SET status = 'replayed', updated_at = ?, actor = ? WHERE id = ?",
+                Timestamp.from(clock.instant()), actor, id);
+    }
+
+    private static void condition(StringBuilder sql, List<Object> args, String clause, Object value) {
+        if (value != null) {
+            sql.append(" AND ").append(clause);
+            args.add(value);
+        }
+    }
+
+    private static DeadLetter row(ResultSet rs, int i) throws SQLException {
+        return new DeadLetter(rs.getLong("id"), rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant(), rs.getString("marketplace"), rs.getString("flow"),
+                rs.getString("account_id"), rs.getString("record_key"), rs.getString("reason"), rs.getString("message"),
+                rs.getString("payload"), rs.getString("replay_target"), rs.getString("product_keys"),
+                rs.getInt("attempts"), rs.getString("status"), rs.getString("actor"), rs.getString("note"));
+    }
+
+    private static String cut(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}

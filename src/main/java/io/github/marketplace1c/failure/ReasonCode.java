@@ -1,0 +1,21 @@
+package io.github.marketplace1c.failure;
+
+/** Why a record became a dead letter. Integrators filter and replay by these codes; keep them stable. */
+public enum ReasonCode {
+    /** The marketplace product has no row in the product map. Fix: add the mapping; its dead letters replay. */
+    UNMAPPED_PRODUCT,
+    /** The marketplace warehouse has no row in the warehouse map and the account has no default warehouse. */
+    UNMAPPED_WAREHOUSE,
+    /** The marketplace sent a record we cannot read (a missing or malformed field, named in the message). */
+    INVALID_PAYLOAD,
+    /** 1C refused the document (its own message is kept). */
+    ONEC_REJECTED,
+    /** 1C did not answer or answered with a transient error after every retry. */
+    ONEC_UNAVAILABLE,
+    /** The marketplace API did not answer or kept failing after every retry (rate limits included). */
+    MARKETPLACE_UNAVAILABLE,
+    /** The marketplace refused the account's credentials (wrong, expired or missing key). */
+    AUTH_FAILED,
+    /** Anything else: a defect on our side. The message says what happened. */
+    UNEXPECTED_ERROR
+}

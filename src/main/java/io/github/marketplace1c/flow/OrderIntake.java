@@ -1,0 +1,127 @@
+package io.github.marketplace1c.flow;
+
+import io.github.marketplace1c.account.Account;
+import io.github.marketplace1c.deadletter.DeadLetter;
+import io.github.marketplace1c.deadletter.DeadLetters;
+import io.github.marketplace1c.journal.Journal;
+import io.github.marketplace1c.journal.RecordClaims;
+import io.github.marketplace1c.mapping.OrderResolver;
+import io.github.marketplace1c.onec.OrderDocuments;
+import io.github.marketplace1c.order.Order;
+import java.time.ZoneId;
+import java.util.Optional;
+import org.apache.camel.Exchange;
+
+/**
+ * The marketplace-independent steps of an order record, after the marketplace adapter has made an {@link Order}:
+ * screen (go-live date, already loaded), load into 1C (create, or cancel), and record the outcome.
+ */
+public class OrderIntake {
+
+    private final OrderResolver resolver;
+    private final OrderDocuments documents;
+    private final RecordClaims claims;
+    private final Journal journal;
+    private final DeadLetters deadLetters;
+    private final ZoneId zone;
+
+    public OrderIntake(OrderResolver resolver, OrderDocuments documents, RecordClaims claims, Journal journal,
+                       DeadLetters deadLetters, ZoneId zone) {
+        this.resolver = resolver;
+        this.documents = documents;
+        this.claims = claims;
+        this.journal = journal;
+        this.deadLetters = deadLetters;
+        this.zone = zone;
+    }
+
+    /** Decides whether the order is loaded at all; sets {@link FlowProperties#SKIP_REASON} when it is not. */
+    public void screen(Exchange exchange) {
+        Order order = exchange.getProperty(FlowProperties.ORDER, Order.class);
+        Account account = exchange.getProperty(FlowProperties.ACCOUNT, Account.class);
+        if (account.goLiveDate() != null
+                && order.createdAt().isBefore(account.goLiveDate().atStartOfDay(zone).toInstant())) {
+            skip(exchange, "created " + order.createdAt().atZone(zone).toLocalDate()
+                    + ", before the account's go-live date " + account.goLiveDate());
+            return;
+        }
+        String claimKey = order.externalNumber() + (order.cancelled() ? "#cancelled" : "#order");
+        exchange.setProperty(FlowProperties.CLAIM_KEY, claimKey);
+        switch (claims.claim(flow(exchange), account.id(), claimKey)) {
+            case CLAIMED -> exchange.removeProperty(FlowProperties.SKIP_REASON);
+            case ALREADY_DONE -> {
+                exchange.removeProperty(FlowProperties.CLAIM_KEY);
+                skip(exchange, order.cancelled() ? "cancellation already applied" : "already loaded into 1C");
+            }
+            case BUSY_ELSEWHERE -> {
+                exchange.removeProperty(FlowProperties.CLAIM_KEY);
+                skip(exchange, "being loaded by another run right now");
+            }
+        }
+    }
+
+    /** Creates the 1C order (or finds the one 1C has), or applies a cancellation to it. */
+    public void load(Exchange exchange) {
+        Order order = exchange.getProperty(FlowProperties.ORDER, Order.class);
+        Account account = exchange.getProperty(FlowProperties.ACCOUNT, Account.class);
+        if (order.cancelled()) {
+            Optional<OrderDocuments.Outcome> outcome = documents.cancel(order, account);
+            if (outcome.isEmpty()) {
+                skip(exchange, "cancelled on the marketplace before it reached 1C");
+            } else {
+                exchange.setProperty(FlowProperties.ONEC_OUTCOME, outcome.get());
+            }
+            return;
+        }
+        exchange.setProperty(FlowProperties.ONEC_OUTCOME, documents.createIfAbsent(resolver.resolve(order, account)));
+    }
+
+    public void done(Exchange exchange) {
+        Account account = exchange.getProperty(FlowProperties.ACCOUNT, Account.class);
+        String recordKey = exchange.getProperty(FlowProperties.RECORD_KEY, String.class);
+        OrderDocuments.Outcome outcome = exchange.getProperty(FlowProperties.ONEC_OUTCOME, OrderDocuments.Outcome.class);
+        claims.done(flow(exchange), account.id(), exchange.getProperty(FlowProperties.CLAIM_KEY, String.class),
+                outcome.ref());
+        String message = switch (outcome.action()) {
+            case CREATED -> "order created in 1C" + (outcome.posted() ? " and posted" : "");
+            case FOUND -> "1C already had this order" + (outcome.posted() ? " (posted)" : "");
+            case CANCELLED -> "order cancelled in 1C";
+            case ALREADY_CANCELLED -> "order was already cancelled in 1C";
+        };
+        journal.record(runId(exchange), marketplace(exchange), flow(exchange), account.id(), recordKey,
+                Journal.Outcome.DONE, outcome.action().name(), message, outcome.ref(), outcome.number());
+        deadLetters.resolveOpen(flow(exchange), account.id(), recordKey,
+                exchange.getProperty(FlowProperties.REPLAY_OF) != null ? DeadLetter.REPLAYED : DeadLetter.RESOLVED,
+                exchange.getProperty(FlowProperties.REPLAY_OF) != null ? "replay" : "poll");
+        exchange.setProperty(FlowProperties.OUTCOME, Journal.Outcome.DONE.name());
+    }
+
+    /** Records the skip decided by {@link #screen} or {@link #load}. */
+    public void skipped(Exchange exchange) {
+        Account account = exchange.getProperty(FlowProperties.ACCOUNT, Account.class);
+        String claimKey = exchange.getProperty(FlowProperties.CLAIM_KEY, String.class);
+        if (claimKey != null) {
+            claims.done(flow(exchange), account.id(), claimKey, null);
+        }
+        journal.record(runId(exchange), marketplace(exchange), flow(exchange), account.id(),
+                exchange.getProperty(FlowProperties.RECORD_KEY, String.class), Journal.Outcome.SKIPPED, "SKIPPED",
+                exchange.getProperty(FlowProperties.SKIP_REASON, String.class), null, null);
+        exchange.setProperty(FlowProperties.OUTCOME, Journal.Outcome.SKIPPED.name());
+    }
+
+    private static void skip(Exchange exchange, String reason) {
+        exchange.setProperty(FlowProperties.SKIP_REASON, reason);
+    }
+
+    static Long runId(Exchange exchange) {
+        return exchange.getProperty(FlowProperties.RUN_ID, Long.class);
+    }
+
+    static String flow(Exchange exchange) {
+        return exchange.getProperty(FlowProperties.FLOW, String.class);
+    }
+
+    static String marketplace(Exchange exchange) {
+        return exchange.getProperty(FlowProperties.MARKETPLACE, String.class);
+    }
+}

@@ -1,0 +1,66 @@
+package io.github.marketplace1c.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * JSON over HTTP with the JDK client: one call = one request and its decoded answer, so a retry of the call
+ * repeats the request itself. Headers given here (credentials among them) are never logged.
+ */
+public final class HttpJson {
+
+    public record Response(int status, String body, HttpResponse<String> raw) {
+
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+    }
+
+    private final HttpClient client;
+    private final ObjectMapper json;
+    private final Duration timeout;
+
+    public HttpJson(ObjectMapper json, Duration connectTimeout, Duration timeout) {
+        this.client = HttpClient.newBuilder().connectTimeout(connectTimeout).version(HttpClient.Version.HTTP_1_1).build();
+        this.json = json;
+        this.timeout = timeout;
+    }
+
+    public ObjectMapper json() {
+        return json;
+    }
+
+    /** Sends and waits; IO problems and timeouts come back as IOException for the caller to classify. */
+    public Response send(String method, String url, Map<String, String> headers, Object body) throws IOException {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
+                    .header("Accept", "application/json");
+            headers.forEach(request::header);
+            if (body == null) {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            } else {
+                String text = body instanceof String s ? s : json.writeValueAsString(body);
+                request.header("Content-Type", "application/json; charset=utf-8");
+                request.method(method, HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
+            }
+            HttpResponse<String> response = client.send(request.build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Response(response.statusCode(), response.body(), response);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    public JsonNode parse(String body) throws IOException {
+        return json.readTree(body == null || body.isBlank() ? "{}" : body);
+    }
+}

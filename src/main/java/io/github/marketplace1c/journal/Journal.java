@@ -1,0 +1,128 @@
+package io.github.marketplace1c.journal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+
+/**
+ * The journal of runs and record outcomes. A run's counters are computed from its records when it finishes,
+ * so fetched = done + skipped + dead letters holds by construction and any gap is shown, not hidden.
+ */
+public class Journal {
+
+    public enum Outcome { DONE, SKIPPED, DEAD_LETTER }
+
+    public record RunSummary(long runId, String marketplace, String flow, String accountId, String status,
+                             int fetched, int done, int skipped, int deadLetters, String message) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    public Journal(DataSource dataSource, Clock clock) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.clock = clock;
+    }
+
+    public long startRun(String marketplace, String flow, String accountId, String trigger) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.update(con -> {
+            var ps = con.prepareStatement("INSERT INTO journal_run (marketplace, flow, account_id, trigger_kind, "
+                    + "started_at, status) VALUES (?, ?, ?, ?, ?, 'RUNNING')", new String[] {"id"});
+            ps.setString(1, marketplace);
+            ps.setString(2, flow);
+            ps.setString(3, accountId);
+            ps.setString(4, trigger);
+            ps.setTimestamp(5, now());
+            return ps;
+        }, keys);
+        return keys.getKey().longValue();
+    }
+
+    /** Records fetched by the run so far (added page by page). */
+    public void fetched(long runId, int count) {
+        jdbc.update("UPDATE journal_run SET fetched = fetched + ? WHERE id = ?", count, runId);
+    }
+
+    public void record(Long runId, String marketplace, String flow, String accountId, String recordKey,
+                       Outcome outcome, String reason, String message, String onecRef, String onecNumber) {
+        jdbc.update("INSERT INTO journal_record (run_id, marketplace, flow, account_id, record_key, outcome, reason, "
+                        + "message, onec_ref, onec_number, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                runId, marketplace, flow, accountId, recordKey, outcome.name(), reason, truncate(message, 2000),
+                onecRef, onecNumber, now());
+    }
+
+    /** Closes the run: counts its records; a run whose counts do not add up is marked INCOMPLETE. */
+    public RunSummary finishRun(long runId, String failure) {
+        Map<String, Object> counts = jdbc.queryForMap("SELECT "
+                + "SUM(CASE WHEN outcome = 'DONE' THEN 1 ELSE 0 END) AS d, "
+                + "SUM(CASE WHEN outcome = 'SKIPPED' THEN 1 ELSE 0 END) AS s, "
+                + "SUM(CASE WHEN outcome = 'DEAD_LETTER' THEN 1 ELSE 0 END) AS l "
+                + "FROM journal_record WHERE run_id = ?", runId);
+        int done = number(counts, "d");
+        int skipped = number(counts, "s");
+        int deadLetters = number(counts, "l");
+        int fetched = jdbc.queryForObject("SELECT fetched FROM journal_run WHERE id = ?", Integer.class, runId);
+        String status = failure != null ? "FAILED" : (fetched == done + skipped + deadLetters ? "OK" : "INCOMPLETE");
+        jdbc.update("UPDATE journal_run SET finished_at = ?, status = ?, done = ?, skipped = ?, dead_letters = ?, "
+                        + "message = ? WHERE id = ?", now(), status, done, skipped, deadLetters,
+                truncate(failure, 2000), runId);
+        return run(runId);
+    }
+
+    public RunSummary run(long runId) {
+        return jdbc.queryForObject("SELECT * FROM journal_run WHERE id = ?", (rs, i) -> new RunSummary(
+                rs.getLong("id"), rs.getString("marketplace"), rs.getString("flow"), rs.getString("account_id"),
+                rs.getString("status"), rs.getInt("fetched"), rs.getInt("done"), rs.getInt("skipped"),
+                rs.getInt("dead_letters"), rs.getString("message")), runId);
+    }
+
+    public long lastRunId() {
+        Long id = jdbc.queryForObject("SELECT MAX(id) FROM journal_run", Long.class);
+        return id == null ? 0 : id;
+    }
+
+    public List<RunSummary> runsAfter(long runId) {
+        return jdbc.query("SELECT * FROM journal_run WHERE id > ? ORDER BY id", (rs, i) -> new RunSummary(
+                rs.getLong("id"), rs.getString("marketplace"), rs.getString("flow"), rs.getString("account_id"),
+                rs.getString("status"), rs.getInt("fetched"), rs.getInt("done"), rs.getInt("skipped"),
+                rs.getInt("dead_letters"), rs.getString("message")), runId);
+    }
+
+    public List<Map<String, Object>> runs(String flow, String accountId, int limit) {
+        return jdbc.queryForList("SELECT id, marketplace, flow, account_id, trigger_kind, started_at, finished_at, "
+                        + "status, fetched, done, skipped, dead_letters, message FROM journal_run "
+                        + "WHERE (? IS NULL OR flow = ?) AND (? IS NULL OR account_id = ?) ORDER BY id DESC LIMIT ?",
+                flow, flow, accountId, accountId, limit);
+    }
+
+    public List<Map<String, Object>> records(Long runId, String flow, String accountId, String outcome,
+                                             String recordKey, int limit) {
+        return jdbc.queryForList("SELECT id, run_id, marketplace, flow, account_id, record_key, outcome, reason, "
+                        + "message, onec_ref, onec_number, recorded_at FROM journal_record "
+                        + "WHERE (CAST(? AS BIGINT) IS NULL OR run_id = ?) AND (? IS NULL OR flow = ?) "
+                        + "AND (? IS NULL OR account_id = ?) AND (? IS NULL OR outcome = ?) "
+                        + "AND (? IS NULL OR record_key = ?) ORDER BY id DESC LIMIT ?",
+                runId, runId, flow, flow, accountId, accountId, outcome, outcome, recordKey, recordKey, limit);
+    }
+
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
+    }
+
+    private static int number(Map<String, Object> row, String key) {
+        Object value = row.get(key);
+        if (value == null) {
+            value = row.get(key.toUpperCase());
+        }
+        return value == null ? 0 : ((Number) value).intValue();
+    }
+
+    static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}

@@ -1,0 +1,66 @@
+package io.github.marketplace1c.journal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Idempotency keys. A record is claimed (a row insert, unique per flow, account and key) before it is pushed
+ * to 1C, so a second poller or a second instance that meets the same record backs off; once pushed the row
+ * stays DONE and the record is skipped when it is fetched again. A claim left by a crashed run expires.
+ */
+public class RecordClaims {
+
+    public enum Claim { CLAIMED, ALREADY_DONE, BUSY_ELSEWHERE }
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final Duration staleAfter;
+
+    public RecordClaims(DataSource dataSource, Clock clock, Duration staleAfter) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.clock = clock;
+        this.staleAfter = staleAfter;
+    }
+
+    public Claim claim(String flow, String accountId, String recordKey) {
+        try {
+            jdbc.update("INSERT INTO idempotency_key (flow, account_id, record_key, status, claimed_at) "
+                    + "VALUES (?, ?, ?, 'CLAIMED', ?)", flow, accountId, recordKey, Timestamp.from(clock.instant()));
+            return Claim.CLAIMED;
+        } catch (DuplicateKeyException e) {
+            String status = jdbc.queryForObject("SELECT status FROM idempotency_key WHERE flow = ? AND account_id = ? "
+                    + "AND record_key = ?", String.class, flow, accountId, recordKey);
+            if ("DONE".equals(status)) {
+                return Claim.ALREADY_DONE;
+            }
+            // A claim older than staleAfter belongs to a run that died: take it over.
+            int taken = jdbc.update("UPDATE idempotency_key SET claimed_at = ? WHERE flow = ? AND account_id = ? "
+                            + "AND record_key = ? AND status = 'CLAIMED' AND claimed_at < ?",
+                    Timestamp.from(clock.instant()), flow, accountId, recordKey,
+                    Timestamp.from(clock.instant().minus(staleAfter)));
+            return taken == 1 ? Claim.CLAIMED : Claim.BUSY_ELSEWHERE;
+        }
+    }
+
+    public void done(String flow, String accountId, String recordKey, String onecRef) {
+        jdbc.update("UPDATE idempotency_key SET status = 'DONE', onec_ref = ? WHERE flow = ? AND account_id = ? "
+                + "AND record_key = ?", onecRef, flow, accountId, recordKey);
+    }
+
+    /** Gives the claim back after a failure, so the next poll or a replay can try again. */
+    public void release(String flow, String accountId, String recordKey) {
+        jdbc.update("DELETE FROM idempotency_key WHERE flow = ? AND account_id = ? AND record_key = ? "
+                + "AND status = 'CLAIMED'", flow, accountId, recordKey);
+    }
+
+    public Optional<String> doneRef(String flow, String accountId, String recordKey) {
+        return jdbc.queryForList("SELECT onec_ref FROM idempotency_key WHERE flow = ? AND account_id = ? "
+                + "AND record_key = ? AND status = 'DONE'", String.class, flow, accountId, recordKey)
+                .stream().findFirst();
+    }
+}

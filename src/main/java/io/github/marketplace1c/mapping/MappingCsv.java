@@ -1,0 +1,159 @@
+package io.github.marketplace1c.mapping;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * CSV import and export of a mapping table, as integrators keep them in spreadsheets: UTF-8 (a BOM is
+ * accepted), {@code ;} or {@code ,} as the separator (taken from the header line), a header row naming the
+ * columns. An import is all or nothing: any bad row rejects the file and every bad row is reported with its
+ * line number.
+ */
+public class MappingCsv {
+
+    private static final Pattern GUID = Pattern.compile(
+            "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+    private static final String EMPTY_REF = "00000000-0000-0000-0000-000000000000";
+
+    public record Rejected(int line, String error) {
+    }
+
+    public record ImportReport(int imported, List<Rejected> rejected) {
+    }
+
+    private final MappingTable table;
+    private final Set<String> marketplaces;
+    private final CsvMapper csv = new CsvMapper();
+
+    public MappingCsv(MappingTable table, Set<String> marketplaces) {
+        this.table = table;
+        this.marketplaces = marketplaces;
+    }
+
+    public List<String> columns() {
+        return table.kind().hasCharacteristic()
+                ? List.of("marketplace", "account", "product_key", "nomenclature_ref", "characteristic_ref", "name", "note")
+                : List.of("marketplace", "account", "warehouse_key", "onec_warehouse_ref", "name", "note");
+    }
+
+    public ImportReport importCsv(String text) {
+        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        String header = body.lines().findFirst().orElse("");
+        char separator = header.indexOf(';') >= 0 ? ';' : ',';
+        CsvSchema schema = CsvSchema.emptySchema().withHeader().withColumnSeparator(separator);
+        List<MappingRow> rows = new ArrayList<>();
+        List<Rejected> rejected = new ArrayList<>();
+        List<String> missing = columns().subList(0, 4).stream()
+                .filter(c -> !List.of(header.split("[;,]")).stream().map(String::trim).toList().contains(c)).toList();
+        if (!missing.isEmpty()) {
+            return new ImportReport(0, List.of(new Rejected(1, "header lacks column(s) " + missing
+                    + "; expected " + String.join(String.valueOf(separator), columns()))));
+        }
+        try (MappingIterator<Map<String, String>> it = csv.readerForMapOf(String.class).with(schema)
+                .with(CsvParser.Feature.TRIM_SPACES).readValues(body)) {
+            while (it.hasNextValue()) {
+                int line = it.getCurrentLocation().getLineNr();
+                Map<String, String> values;
+                try {
+                    values = it.nextValue();
+                } catch (RuntimeException e) {
+                    rejected.add(new Rejected(line, "cannot read the row: " + e.getMessage()));
+                    continue;
+                }
+                if (values.values().stream().allMatch(v -> v == null || v.isBlank())) {
+                    continue;
+                }
+                String error = validate(values);
+                if (error != null) {
+                    rejected.add(new Rejected(line, error));
+                } else {
+                    rows.add(toRow(values));
+                }
+            }
+        } catch (IOException e) {
+            return new ImportReport(0, List.of(new Rejected(1, "not a CSV file: " + e.getMessage())));
+        }
+        if (!rejected.isEmpty()) {
+            return new ImportReport(0, rejected);
+        }
+        table.upsertAll(rows);
+        return new ImportReport(rows.size(), List.of());
+    }
+
+    private String validate(Map<String, String> v) {
+        List<String> errors = new ArrayList<>();
+        String marketplace = value(v, "marketplace");
+        if (marketplace == null || !marketplaces.contains(marketplace)) {
+            errors.add("marketplace '" + (marketplace == null ? "" : marketplace) + "' is not one of " + marketplaces);
+        }
+        String keyColumn = columns().get(2);
+        if (value(v, keyColumn) == null) {
+            errors.add(keyColumn + " is empty");
+        }
+        String refColumn = columns().get(3);
+        String ref = value(v, refColumn);
+        if (ref == null || !GUID.matcher(ref).matches() || EMPTY_REF.equals(ref)) {
+            errors.add(refColumn + " '" + (ref == null ? "" : ref) + "' is not a 1C reference (a GUID)");
+        }
+        if (table.kind().hasCharacteristic()) {
+            String characteristic = value(v, "characteristic_ref");
+            if (characteristic != null && !GUID.matcher(characteristic).matches()) {
+                errors.add("characteristic_ref '" + characteristic + "' is not a GUID");
+            }
+        }
+        return errors.isEmpty() ? null : String.join("; ", errors);
+    }
+
+    private MappingRow toRow(Map<String, String> v) {
+        return new MappingRow(value(v, "marketplace"), value(v, "account"), value(v, columns().get(2)),
+                value(v, columns().get(3)).toLowerCase(),
+                table.kind().hasCharacteristic() ? lower(value(v, "characteristic_ref")) : null,
+                value(v, "name"), value(v, "note"));
+    }
+
+    public String exportCsv(String marketplace, char separator) {
+        CsvSchema.Builder builder = CsvSchema.builder().setUseHeader(true).setColumnSeparator(separator);
+        columns().forEach(builder::addColumn);
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (MappingRow row : table.list(marketplace, null, null, Integer.MAX_VALUE)) {
+            Map<String, String> values = new LinkedHashMap<>();
+            values.put("marketplace", row.marketplace());
+            values.put("account", row.accountId());
+            values.put(columns().get(2), row.key());
+            values.put(columns().get(3), row.ref());
+            if (table.kind().hasCharacteristic()) {
+                values.put("characteristic_ref", row.characteristicRef());
+            }
+            values.put("name", row.name());
+            values.put("note", row.note());
+            rows.add(values);
+        }
+        try {
+            StringWriter out = new StringWriter();
+            csv.writerFor(List.class).with(builder.build()).writeValue(out, rows);
+            return out.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String value(Map<String, String> values, String column) {
+        String value = values.get(column);
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static String lower(String value) {
+        return value == null ? null : value.toLowerCase();
+    }
+}

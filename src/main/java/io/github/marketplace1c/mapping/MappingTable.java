@@ -1,0 +1,116 @@
+package io.github.marketplace1c.mapping;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** A mapping table (products or warehouses): marketplace key -> 1C reference, per marketplace and account. */
+public class MappingTable {
+
+    /** The two tables differ only in names and in whether a characteristic is kept. */
+    public enum Kind {
+        PRODUCTS("product_map", "product_key", "nomenclature_ref", "characteristic_ref", "nomenclature_name"),
+        WAREHOUSES("warehouse_map", "warehouse_key", "onec_warehouse_ref", null, "warehouse_name");
+
+        final String table;
+        final String keyColumn;
+        final String refColumn;
+        final String characteristicColumn;
+        final String nameColumn;
+
+        Kind(String table, String keyColumn, String refColumn, String characteristicColumn, String nameColumn) {
+            this.table = table;
+            this.keyColumn = keyColumn;
+            this.refColumn = refColumn;
+            this.characteristicColumn = characteristicColumn;
+            this.nameColumn = nameColumn;
+        }
+
+        public boolean hasCharacteristic() {
+            return characteristicColumn != null;
+        }
+    }
+
+    private final Kind kind;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    public MappingTable(Kind kind, DataSource dataSource, Clock clock) {
+        this.kind = kind;
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.clock = clock;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The account's own row first, then the marketplace-wide one. */
+    public Optional<MappingRow> resolve(String marketplace, String accountId, String key) {
+        List<MappingRow> rows = jdbc.query("SELECT * FROM " + kind.table + " WHERE marketplace = ? AND "
+                        + kind.keyColumn + " = ? AND account_id IN (?, '') ORDER BY account_id DESC",
+                this::row, marketplace, key, accountId);
+        return rows.stream().findFirst();
+    }
+
+    public List<MappingRow> list(String marketplace, String accountId, String search, int limit) {
+        String like = search == null || search.isBlank() ? null : "%" + search.toLowerCase() + "%";
+        return jdbc.query("SELECT * FROM " + kind.table + " WHERE (? IS NULL OR marketplace = ?) "
+                        + "AND (? IS NULL OR account_id = ?) AND (? IS NULL OR LOWER(" + kind.keyColumn + ") LIKE ? "
+                        + "OR LOWER(COALESCE(" + kind.nameColumn + ", '')) LIKE ?) ORDER BY marketplace, account_id, "
+                        + kind.keyColumn + " LIMIT ?",
+                this::row, marketplace, marketplace, accountId, accountId, like, like, like, limit);
+    }
+
+    public void upsert(MappingRow row) {
+        transactions.executeWithoutResult(status -> write(row));
+    }
+
+    /** All rows or none: the import's validation runs before, this makes the write itself atomic. */
+    public void upsertAll(List<MappingRow> rows) {
+        transactions.executeWithoutResult(status -> rows.forEach(this::write));
+    }
+
+    private void write(MappingRow row) {
+        Timestamp now = Timestamp.from(clock.instant());
+        String characteristic = kind.hasCharacteristic() ? ", " + kind.characteristicColumn + " = ?" : "";
+        Object[] updateArgs = kind.hasCharacteristic()
+                ? new Object[] {row.ref(), row.characteristicRef(), row.name(), row.note(), now, row.marketplace(),
+                    row.accountId(), row.key()}
+                : new Object[] {row.ref(), row.name(), row.note(), now, row.marketplace(), row.accountId(), row.key()};
+        int updated = jdbc.update("UPDATE " + kind.table + " SET " + kind.refColumn + " = ?" + characteristic + ", "
+                + kind.nameColumn + " = ?, note = ?, updated_at = ? WHERE marketplace = ? AND account_id = ? AND "
+                + kind.keyColumn + " = ?", updateArgs);
+        if (updated == 0) {
+            String columns = "marketplace, account_id, " + kind.keyColumn + ", " + kind.refColumn
+                    + (kind.hasCharacteristic() ? ", " + kind.characteristicColumn : "") + ", " + kind.nameColumn
+                    + ", note, updated_at";
+            Object[] insertArgs = kind.hasCharacteristic()
+                    ? new Object[] {row.marketplace(), row.accountId(), row.key(), row.ref(), row.characteristicRef(),
+                        row.name(), row.note(), now}
+                    : new Object[] {row.marketplace(), row.accountId(), row.key(), row.ref(), row.name(), row.note(), now};
+            String marks = "?, ".repeat(insertArgs.length - 1) + "?";
+            jdbc.update("INSERT INTO " + kind.table + " (" + columns + ") VALUES (" + marks + ")", insertArgs);
+        }
+    }
+
+    public boolean delete(String marketplace, String accountId, String key) {
+        return jdbc.update("DELETE FROM " + kind.table + " WHERE marketplace = ? AND account_id = ? AND "
+                + kind.keyColumn + " = ?", marketplace, accountId == null ? "" : accountId, key) > 0;
+    }
+
+    private MappingRow row(ResultSet rs, int i) throws SQLException {
+        return new MappingRow(rs.getString("marketplace"), rs.getString("account_id"), rs.getString(kind.keyColumn),
+                rs.getString(kind.refColumn), kind.hasCharacteristic() ? rs.getString(kind.characteristicColumn) : null,
+                rs.getString(kind.nameColumn), rs.getString("note"));
+    }
+}

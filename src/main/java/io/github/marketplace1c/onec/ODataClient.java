@@ -1,0 +1,129 @@
+package io.github.marketplace1c.onec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.marketplace1c.failure.PermanentFailure;
+import io.github.marketplace1c.failure.ReasonCode;
+import io.github.marketplace1c.failure.TransientFailure;
+import io.github.marketplace1c.http.HttpJson;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * 1C's standard OData interface ({@code /odata/standard.odata}), JSON format. Failures are classified for the
+ * error handler: no answer, 502–504 and lock conflicts are transient (ONEC_UNAVAILABLE after the retries); any
+ * other refusal is ONEC_REJECTED with 1C's own code and message.
+ */
+public class ODataClient {
+
+    private final HttpJson http;
+    private final String root;
+    private final String authorization;
+
+    public ODataClient(HttpJson http, String publicationUrl, String user, String password) {
+        this.http = http;
+        String base = publicationUrl.endsWith("/") ? publicationUrl.substring(0, publicationUrl.length() - 1) : publicationUrl;
+        this.root = base + "/odata/standard.odata/";
+        this.authorization = "Basic " + Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Objects of an entity set matching an OData {@code $filter}, at most {@code top}. */
+    public List<JsonNode> find(String entitySet, String filter, int top) {
+        String url = root + segment(entitySet) + "?$format=json&$top=" + top + "&$filter=" + query(filter);
+        JsonNode answer = call("GET", url, null, "read " + entitySet);
+        List<JsonNode> found = new ArrayList<>();
+        answer.path("value").forEach(found::add);
+        return found;
+    }
+
+    public JsonNode create(String entitySet, ObjectNode body) {
+        return call("POST", root + segment(entitySet) + "?$format=json", body, "create " + entitySet);
+    }
+
+    public JsonNode update(String entitySet, String ref, ObjectNode body) {
+        return call("PATCH", root + segment(entitySet) + "(guid'" + ref + "')?$format=json", body,
+                "update " + entitySet + " " + ref);
+    }
+
+    /** Posts a document (non-operational posting: УТ's ЗаказКлиента forbids operational posting). */
+    public void post(String entitySet, String ref) {
+        call("POST", root + segment(entitySet) + "(guid'" + ref + "')/Post?PostingModeOperational=false&$format=json",
+                null, "post " + entitySet + " " + ref);
+    }
+
+    private JsonNode call(String method, String url, ObjectNode body, String what) {
+        HttpJson.Response response;
+        try {
+            response = http.send(method, url, Map.of("Authorization", authorization), body);
+        } catch (IOException e) {
+            throw new TransientFailure(ReasonCode.ONEC_UNAVAILABLE, "1C did not answer to " + what + " ("
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", null, e);
+        }
+        int status = response.status();
+        if (status >= 200 && status < 300) {
+            try {
+                return http.parse(response.body());
+            } catch (IOException e) {
+                throw new PermanentFailure(ReasonCode.ONEC_REJECTED, "1C answered " + what + " with a body that is not JSON");
+            }
+        }
+        String error = oneCError(response.body());
+        String message = "1C refused to " + what + ": HTTP " + status + " " + error;
+        if (status == 502 || status == 503 || status == 504 || isLockConflict(error)) {
+            throw new TransientFailure(ReasonCode.ONEC_UNAVAILABLE, message, retryAfter(response), null);
+        }
+        if (status == 401 || status == 403) {
+            throw new PermanentFailure(ReasonCode.ONEC_REJECTED, message
+                    + " (check the OData user's name, password and rights in the 1C publication)");
+        }
+        throw new PermanentFailure(ReasonCode.ONEC_REJECTED, message);
+    }
+
+    /** 1C rolls a transaction back on a lock conflict; trying again later is safe. */
+    private static boolean isLockConflict(String error) {
+        String text = error.toLowerCase();
+        return text.contains("конфликт блокировок") || text.contains("deadlock")
+                || text.contains("превышено максимальное время ожидания");
+    }
+
+    private static Duration retryAfter(HttpJson.Response response) {
+        String header = response.header("Retry-After");
+        try {
+            return header == null ? null : Duration.ofSeconds(Long.parseLong(header.trim()));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private String oneCError(String body) {
+        try {
+            JsonNode error = http.parse(body).path("odata.error");
+            if (error.isMissingNode()) {
+                return body == null ? "" : body.substring(0, Math.min(300, body.length()));
+            }
+            return "(code " + error.path("code").asText() + ") " + error.path("message").path("value").asText();
+        } catch (IOException e) {
+            return body == null ? "" : body.substring(0, Math.min(300, body.length()));
+        }
+    }
+
+    private static String segment(String name) {
+        return URLEncoder.encode(name, StandardCharsets.UTF_8);
+    }
+
+    private static String query(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** An OData string literal: single quotes, a quote inside doubled. */
+    public static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+}

@@ -1,0 +1,86 @@
+package io.github.marketplace1c.onec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.marketplace1c.account.Account;
+import io.github.marketplace1c.order.Order;
+import io.github.marketplace1c.order.ResolvedOrder;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Customer order documents in 1C. Every write starts by looking the order up by the marketplace's number, so a
+ * retry after a lost reply, a replay or a second instance finds the document 1C already saved instead of
+ * creating another one.
+ */
+public class OrderDocuments {
+
+    public enum Action { CREATED, FOUND, CANCELLED, ALREADY_CANCELLED }
+
+    public record Outcome(Action action, String ref, String number, boolean posted) {
+    }
+
+    private final ODataClient odata;
+    private final OrderDocumentProfile profile;
+    private final OneCSettings settings;
+    private final ObjectMapper json;
+
+    public OrderDocuments(ODataClient odata, OrderDocumentProfile profile, OneCSettings settings, ObjectMapper json) {
+        this.odata = odata;
+        this.profile = profile;
+        this.settings = settings;
+        this.json = json;
+    }
+
+    public OrderDocumentProfile profile() {
+        return profile;
+    }
+
+    /** Creates the order unless 1C has it already; posts it when the settings say so. */
+    public Outcome createIfAbsent(ResolvedOrder resolved) {
+        Optional<JsonNode> existing = find(resolved.order(), resolved.account());
+        if (existing.isPresent()) {
+            JsonNode doc = existing.get();
+            boolean posted = doc.path("Posted").asBoolean(false);
+            if (settings.postOrders() && !posted) {
+                odata.post(profile.entitySet(), doc.path("Ref_Key").asText());
+                posted = true;
+            }
+            return new Outcome(Action.FOUND, doc.path("Ref_Key").asText(), doc.path("Number").asText(), posted);
+        }
+        JsonNode created = odata.create(profile.entitySet(), profile.newOrder(resolved, json));
+        String ref = created.path("Ref_Key").asText();
+        if (settings.postOrders()) {
+            odata.post(profile.entitySet(), ref);
+        }
+        return new Outcome(Action.CREATED, ref, created.path("Number").asText(), settings.postOrders());
+    }
+
+    /** Puts the existing order into the cancelled state; empty when 1C has no such order. */
+    public Optional<Outcome> cancel(Order order, Account account) {
+        Optional<JsonNode> existing = find(order, account);
+        if (existing.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode doc = existing.get();
+        String ref = doc.path("Ref_Key").asText();
+        if (profile.isCancelled(doc)) {
+            return Optional.of(new Outcome(Action.ALREADY_CANCELLED, ref, doc.path("Number").asText(),
+                    doc.path("Posted").asBoolean()));
+        }
+        JsonNode updated = odata.update(profile.entitySet(), ref, profile.cancellation(doc, order, json));
+        boolean posted = updated.path("Posted").asBoolean(false);
+        if (posted) {
+            // re-post so the cancelled lines release their reserves
+            odata.post(profile.entitySet(), ref);
+        }
+        return Optional.of(new Outcome(Action.CANCELLED, ref, updated.path("Number").asText(), posted));
+    }
+
+    public Optional<JsonNode> find(Order order, Account account) {
+        String filter = profile.externalNumberField() + " eq " + ODataClient.literal(order.externalNumber())
+                + " and Организация_Key eq guid'" + account.onec().organization() + "' and DeletionMark eq false";
+        List<JsonNode> found = odata.find(profile.entitySet(), filter, 2);
+        return found.stream().findFirst();
+    }
+}

@@ -1,0 +1,29 @@
+package io.github.marketplace1c.order;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A marketplace order as the rest of the system sees it, whatever marketplace it came from. Knows nothing
+ * of 1C. Money is exact ({@link BigDecimal}); a line's {@code price} is the price of one unit.
+ *
+ * @param externalNumber the marketplace's number for it (Ozon posting number): 1C keeps it to find the order again
+ * @param warehouseKey   the marketplace warehouse it ships from
+ * @param cancelled      the marketplace cancelled it (buyer, seller or marketplace)
+ */
+public record Order(String marketplace, String accountId, String externalNumber, String marketplaceStatus,
+                    Instant createdAt, String warehouseKey, String warehouseName, boolean cancelled,
+                    String cancelReason, List<Line> lines) {
+
+    public record Line(String productKey, String productName, BigDecimal quantity, BigDecimal price) {
+
+        public BigDecimal sum() {
+            return price.multiply(quantity);
+        }
+    }
+
+    public BigDecimal total() {
+        return lines.stream().map(Line::sum).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+}

@@ -1,0 +1,118 @@
+package io.github.marketplace1c.ozon;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.marketplace1c.account.Account;
+import io.github.marketplace1c.failure.PermanentFailure;
+import io.github.marketplace1c.failure.ReasonCode;
+import io.github.marketplace1c.failure.TransientFailure;
+import io.github.marketplace1c.http.HttpJson;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Ozon Seller API calls the orders flow makes, with Ozon's answers turned into failures the error handler
+ * understands: 429 (code 8) and 5xx are transient, 401/403 are AUTH_FAILED for that account, other 4xx mean
+ * our request is wrong.
+ */
+public class OzonSellerClient {
+
+    /** One page of postings and where the next one starts. */
+    public record Page(List<JsonNode> postings, String cursor, boolean hasNext) {
+    }
+
+    private final HttpJson http;
+    private final String baseUrl;
+    private final Duration rateLimitWait;
+
+    public OzonSellerClient(HttpJson http, String baseUrl, Duration rateLimitWait) {
+        this.http = http;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.rateLimitWait = rateLimitWait;
+    }
+
+    /** {@code POST /v4/posting/fbs/list}: postings processed since {@code since}, changed since {@code changedFrom}. */
+    public Page postings(Account account, Instant since, Instant to, Instant changedFrom, String cursor, int limit) {
+        ObjectNode body = http.json().createObjectNode();
+        body.put("cursor", cursor == null ? "" : cursor);
+        body.put("limit", limit);
+        body.put("sort_dir", "ASC");
+        ObjectNode filter = body.putObject("filter");
+        filter.put("since", since.toString());
+        filter.put("to", to.toString());
+        if (changedFrom != null) {
+            ObjectNode changed = filter.putObject("last_changed_status_date");
+            changed.put("from", changedFrom.toString());
+            changed.put("to", to.toString());
+        }
+        body.putObject("with").put("analytics_data", true);
+        JsonNode answer = call(account, "/v4/posting/fbs/list", body);
+        JsonNode postings = answer.path("postings");
+        if (!postings.isArray()) {
+            throw new PermanentFailure(ReasonCode.INVALID_PAYLOAD, "Account " + account.id()
+                    + ": Ozon's /v4/posting/fbs/list answer has no 'postings' list");
+        }
+        List<JsonNode> list = new java.util.ArrayList<>();
+        postings.forEach(list::add);
+        return new Page(list, answer.path("cursor").asText(""), answer.path("has_next").asBoolean(false));
+    }
+
+    private JsonNode call(Account account, String path, Object body) {
+        Map<String, String> headers = Map.of("Client-Id", account.credential("clientId"),
+                "Api-Key", account.credential("apiKey"));
+        HttpJson.Response response;
+        try {
+            response = http.send("POST", baseUrl + path, headers, body);
+        } catch (IOException e) {
+            throw new TransientFailure(ReasonCode.MARKETPLACE_UNAVAILABLE, "Account " + account.id() + ": Ozon "
+                    + path + " did not answer (" + e.getClass().getSimpleName() + ")", null, e);
+        }
+        int status = response.status();
+        if (status == 200) {
+            try {
+                return http.parse(response.body());
+            } catch (IOException e) {
+                throw new PermanentFailure(ReasonCode.INVALID_PAYLOAD, "Account " + account.id() + ": Ozon " + path
+                        + " answered with a body that is not JSON");
+            }
+        }
+        String message = ozonMessage(response.body());
+        String where = "Account " + account.id() + ": Ozon " + path + " answered " + status + " " + message;
+        if (status == 429) {
+            throw new TransientFailure(ReasonCode.MARKETPLACE_UNAVAILABLE, where, retryAfter(response), null);
+        }
+        if (status == 401 || status == 403) {
+            throw new PermanentFailure(ReasonCode.AUTH_FAILED, where + " (check the account's Client-Id and Api-Key)");
+        }
+        if (status >= 500) {
+            throw new TransientFailure(ReasonCode.MARKETPLACE_UNAVAILABLE, where, retryAfter(response), null);
+        }
+        throw new PermanentFailure(ReasonCode.INVALID_PAYLOAD, where);
+    }
+
+    /** Ozon's 429 carries no documented wait; a Retry-After is used when present, else the configured wait. */
+    private Duration retryAfter(HttpJson.Response response) {
+        String header = response.header("Retry-After");
+        if (header != null) {
+            try {
+                return Duration.ofSeconds(Long.parseLong(header.trim()));
+            } catch (NumberFormatException ignored) {
+                // an HTTP date is not used by Ozon; fall through to the configured wait
+            }
+        }
+        return response.status() == 429 ? rateLimitWait : null;
+    }
+
+    private String ozonMessage(String body) {
+        try {
+            JsonNode error = http.parse(body);
+            String message = error.path("message").asText("");
+            return error.has("code") ? "(code " + error.path("code").asText() + ") " + message : message;
+        } catch (IOException e) {
+            return body == null ? "" : body.substring(0, Math.min(200, body.length()));
+        }
+    }
+}
