@@ -14,8 +14,13 @@ public final class Database {
     public static HikariDataSource open(String url, String user, String password, int poolSize) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
-        config.setUsername(user);
-        config.setPassword(password);
+        // a PostgreSQL URL may carry user and password itself: set them only when given
+        if (user != null && !user.isBlank()) {
+            config.setUsername(user);
+        }
+        if (password != null && !password.isBlank()) {
+            config.setPassword(password);
+        }
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("mp1c");
         HikariDataSource dataSource = new HikariDataSource(config);

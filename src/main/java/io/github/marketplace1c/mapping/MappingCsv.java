@@ -141,7 +141,9 @@ public class MappingCsv {
         }
         try {
             StringWriter out = new StringWriter();
-            csv.writerFor(List.class).with(builder.build()).writeValue(out, rows);
+            csv.writerFor(List.class).with(builder.build())
+                    .with(com.fasterxml.jackson.dataformat.csv.CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+                    .writeValue(out, rows);
             return out.toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
