@@ -180,7 +180,8 @@ final class EntityBinder {
                 yield value;
             }
             case ENUM -> TextNode.valueOf(enumValue(property, value.asText()));
-            case DEFINED -> value.isNumber() ? normalise(value.decimalValue()) : value;
+            case DEFINED -> NUMERIC_DEFINED_TYPES.contains(property.enumName()) ? number(property, value)
+                    : value.isNumber() ? normalise(value.decimalValue()) : value;
             case COMPOSITE -> value.isNumber() ? normalise(value.decimalValue()) : value;
             case COMPOSITE_TYPE -> TextNode.valueOf(value.asText());
         };

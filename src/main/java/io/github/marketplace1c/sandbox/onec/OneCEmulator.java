@@ -182,8 +182,7 @@ public final class OneCEmulator implements AutoCloseable {
     // ---- HTTP ------------------------------------------------------------------------------------------------------
 
     private void odata(RoutingContext ctx) {
-        String rawPath = ctx.request().path();
-        String path = decodePath(rawPath);
+        String path = decodePath(ctx.request().path());
         String method = ctx.request().method().name();
         if (!authorised(ctx.request().getHeader("Authorization"))) {
             log(method, path, "401");
@@ -282,7 +281,7 @@ public final class OneCEmulator implements AutoCloseable {
 
     private static Map<String, String> queryOptions(RoutingContext ctx) {
         Map<String, String> options = new LinkedHashMap<>();
-        ctx.queryParams().forEach(e -> options.putIfAbsent(e.getKey(), e.getValue()));
+        ctx.queryParams().forEach(e -> options.putIfAbsent(e.getKey(), rawUtf8ToString(e.getValue())));
         return options;
     }
 
@@ -351,7 +350,32 @@ public final class OneCEmulator implements AutoCloseable {
 
     /** Percent-decoding of a path: UTF-8, and '+' stays a '+' (it means a space only in query strings). */
     static String decodePath(String rawPath) {
-        return URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
+        return URLDecoder.decode(rawUtf8ToString(rawPath).replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Netty reads the request line as ISO-8859-1, so a client that sends Cyrillic unencoded (raw UTF-8 bytes) arrives
+     * as mojibake; IIS/Apache in front of 1C take such URLs as UTF-8, so the emulator re-decodes them when they are
+     * valid UTF-8. Percent-encoded text (the correct form) is untouched by this.
+     */
+    static String rawUtf8ToString(String text) {
+        boolean high = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c > 0xFF) {
+                return text;
+            }
+            high |= c >= 0x80;
+        }
+        if (!high) {
+            return text;
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(text.getBytes(StandardCharsets.ISO_8859_1))).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return text;
+        }
     }
 
     /** Netty writes header chars as single bytes: chars holding UTF-8 bytes put raw UTF-8 on the wire, as 1C does. */

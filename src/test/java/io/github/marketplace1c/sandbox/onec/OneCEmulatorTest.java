@@ -512,6 +512,43 @@ class OneCEmulatorTest {
     }
 
     @Test
+    void latencyDelaysAnswers() throws Exception {
+        start(Configuration.UT, true);
+        emulator.faults().latency(java.time.Duration.ofMillis(300));
+
+        long started = System.nanoTime();
+        assertThat(client.get("Catalog_Организации").status()).isEqualTo(200);
+
+        assertThat(System.nanoTime() - started).isGreaterThanOrEqualTo(300_000_000L);
+    }
+
+    @Test
+    void numericDefinedTypesAndNumericStringsBecomeNumbers() throws Exception {
+        start(Configuration.UT, true);
+        ObjectNode order = utOrder("OZ-10");
+        ((ObjectNode) order.path("Товары").get(0)).put("Цена", "349.50").put("Количество", "2");
+
+        var created = client.post("Document_ЗаказКлиента", order);
+
+        assertThat(created.json().path("Товары").get(0).path("Цена").toString()).isEqualTo("349.5");
+        assertThat(created.json().path("Товары").get(0).path("Количество").toString()).isEqualTo("2");
+        var wrong = client.post("Document_ЗаказКлиента", utOrder("OZ-10").put("СуммаДокумента", "много"));
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.errorCode()).isEqualTo("1");
+    }
+
+    @Test
+    void unencodedCyrillicInTheQueryIsReadAsUtf8() throws Exception {
+        start(Configuration.UT, true);
+        // a sloppy client: Cyrillic sent as raw UTF-8 bytes; Netty sees ISO-8859-1 chars, the emulator re-decodes
+        String mangled = new String("Description".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+        assertThat(OneCEmulator.rawUtf8ToString(new String("Цена".getBytes(StandardCharsets.UTF_8),
+                StandardCharsets.ISO_8859_1))).isEqualTo("Цена");
+        assertThat(OneCEmulator.rawUtf8ToString(mangled)).isEqualTo("Description");
+        assertThat(OneCEmulator.decodePath("/a/Catalog_%D0%A1%D0%BA+x")).isEqualTo("/a/Catalog_Ск+x");
+    }
+
+    @Test
     void refusesNonLoopbackHosts() {
         assertThatThrownBy(() -> new OneCEmulator(vertx, Configuration.UT, true).start("0.0.0.0", 0))
                 .isInstanceOf(IllegalArgumentException.class);
