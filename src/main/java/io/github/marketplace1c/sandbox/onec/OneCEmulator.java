@@ -90,7 +90,7 @@ public final class OneCEmulator implements AutoCloseable {
         this.metadata = MetadataCatalog.forConfiguration(configuration);
         EntityBinder binder = new EntityBinder(metadata, strict);
         this.service = new ODataService(metadata, store, binder, () -> baseUrl + "/odata/standard.odata");
-        new OneCSeed(configuration, metadata, store, binder).seed();
+        new OneCSeed(configuration, metadata, store).seed();
     }
 
     /** Basic-auth credentials the base accepts (compared as UTF-8, like IIS/Apache publications expect). */

@@ -29,7 +29,7 @@ final class OneCSeed {
     private final OneCStore store;
     private final EntityBinder strictBinder;
 
-    OneCSeed(OneCEmulator.Configuration configuration, MetadataCatalog metadata, OneCStore store, EntityBinder binder) {
+    OneCSeed(OneCEmulator.Configuration configuration, MetadataCatalog metadata, OneCStore store) {
         this.configuration = configuration;
         this.metadata = metadata;
         this.store = store;
