@@ -1,0 +1,353 @@
+package io.github.marketplace1c.sandbox.onec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * A {@code $filter} expression compiled to a predicate over stored objects. Supported: comparisons {@code eq ne gt ge
+ * lt le}, {@code and or not}, parentheses, the literals {@code guid'…'}, {@code datetime'…'}, {@code '…'} (a doubled
+ * quote escapes a quote), numbers, {@code true/false/null}, header properties (including {@code X_Key}), and the string
+ * functions {@code substringof, startswith, endswith, tolower, toupper, trim, length}. Anything else (navigation
+ * paths, lambdas, arithmetic) is a parse error: 400 code 14, as a real base answers for a filter it cannot read.
+ */
+final class ODataFilter {
+
+    private static final DateTimeFormatter OUTPUT_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+
+    /** A typed value during evaluation: strings, BigDecimal numbers, Booleans, or null. */
+    private interface Expr extends Function<ObjectNode, Object> {
+    }
+
+    private final String text;
+    private final EntitySet set;
+    private final List<String> tokens;
+    private int position;
+
+    private ODataFilter(String text, EntitySet set) {
+        this.text = text;
+        this.set = set;
+        this.tokens = tokenize(text);
+    }
+
+    static Predicate<ObjectNode> compile(String filter, EntitySet set) {
+        ODataFilter parser = new ODataFilter(filter, set);
+        Expr expr = parser.or();
+        if (parser.position < parser.tokens.size()) {
+            throw parser.error("неожиданный фрагмент '" + parser.tokens.get(parser.position) + "'");
+        }
+        return object -> Boolean.TRUE.equals(expr.apply(object));
+    }
+
+    // ---- grammar ---------------------------------------------------------------------------------------------------
+
+    private Expr or() {
+        Expr left = and();
+        while (acceptKeyword("or")) {
+            Expr l = left;
+            Expr r = and();
+            left = o -> truthy(l.apply(o)) || truthy(r.apply(o));
+        }
+        return left;
+    }
+
+    private Expr and() {
+        Expr left = unary();
+        while (acceptKeyword("and")) {
+            Expr l = left;
+            Expr r = unary();
+            left = o -> truthy(l.apply(o)) && truthy(r.apply(o));
+        }
+        return left;
+    }
+
+    private Expr unary() {
+        if (acceptKeyword("not")) {
+            Expr operand = unary();
+            return o -> !truthy(operand.apply(o));
+        }
+        return comparison();
+    }
+
+    private Expr comparison() {
+        Expr left = primary();
+        String op = peek() == null ? null : peek().toLowerCase(Locale.ROOT);
+        if (op != null && List.of("eq", "ne", "gt", "ge", "lt", "le").contains(op)) {
+            position++;
+            Expr right = primary();
+            return o -> compare(op, left.apply(o), right.apply(o));
+        }
+        return left;
+    }
+
+    private Expr primary() {
+        String token = next();
+        if (token.equals("(")) {
+            Expr inner = or();
+            expect(")");
+            return inner;
+        }
+        if (token.startsWith("'")) {
+            String value = unquote(token);
+            return o -> value;
+        }
+        int quote = token.indexOf('\'');
+        if (quote > 0) {
+            return typedLiteral(token.substring(0, quote).toLowerCase(Locale.ROOT), unquote(token.substring(quote)));
+        }
+        if (Character.isDigit(token.charAt(0)) || token.charAt(0) == '-') {
+            BigDecimal number = parseNumber(token);
+            return o -> number;
+        }
+        switch (token.toLowerCase(Locale.ROOT)) {
+            case "true":
+                return o -> Boolean.TRUE;
+            case "false":
+                return o -> Boolean.FALSE;
+            case "null":
+                return o -> null;
+            default:
+                break;
+        }
+        if ("(".equals(peek())) {
+            return function(token);
+        }
+        return property(token);
+    }
+
+    private Expr typedLiteral(String prefix, String value) {
+        switch (prefix) {
+            case "guid":
+                if (!EntityBinder.GUID.matcher(value).matches()) {
+                    throw error("неверный литерал guid");
+                }
+                String guid = value.toLowerCase(Locale.ROOT);
+                return o -> guid;
+            case "datetime":
+                String date = normaliseDate(value);
+                return o -> date;
+            default:
+                throw error("неподдерживаемый литерал " + prefix + "'…'");
+        }
+    }
+
+    private Expr function(String name) {
+        expect("(");
+        List<Expr> args = new ArrayList<>();
+        if (!")".equals(peek())) {
+            args.add(or());
+            while (",".equals(peek())) {
+                position++;
+                args.add(or());
+            }
+        }
+        expect(")");
+        String function = name.toLowerCase(Locale.ROOT);
+        int arity = switch (function) {
+            case "substringof", "startswith", "endswith" -> 2;
+            case "tolower", "toupper", "trim", "length" -> 1;
+            default -> throw error("неподдерживаемая функция '" + name + "'");
+        };
+        if (args.size() != arity) {
+            throw error("функция '" + name + "' ожидает аргументов: " + arity);
+        }
+        return switch (function) {
+            case "substringof" -> o -> str(args.get(1).apply(o)).contains(str(args.get(0).apply(o)));
+            case "startswith" -> o -> str(args.get(0).apply(o)).startsWith(str(args.get(1).apply(o)));
+            case "endswith" -> o -> str(args.get(0).apply(o)).endsWith(str(args.get(1).apply(o)));
+            case "tolower" -> o -> str(args.get(0).apply(o)).toLowerCase(Locale.ROOT);
+            case "toupper" -> o -> str(args.get(0).apply(o)).toUpperCase(Locale.ROOT);
+            case "trim" -> o -> str(args.get(0).apply(o)).strip();
+            default -> o -> BigDecimal.valueOf(str(args.get(0).apply(o)).length());
+        };
+    }
+
+    private Expr property(String name) {
+        if (!name.matches("[\\p{L}\\p{N}_]+")) {
+            throw error("неподдерживаемое выражение '" + name + "'");
+        }
+        var property = set.property(name);
+        if (property.isEmpty()) {
+            throw error("свойство '" + name + "' не найдено у " + set.name());
+        }
+        boolean guid = property.get().kind() == Property.Kind.GUID;
+        return o -> {
+            JsonNode value = o.get(name);
+            if (value == null || value.isNull()) {
+                return null;
+            }
+            if (value.isNumber()) {
+                return value.decimalValue();
+            }
+            if (value.isBoolean()) {
+                return value.booleanValue();
+            }
+            return guid ? value.asText().toLowerCase(Locale.ROOT) : value.asText();
+        };
+    }
+
+    // ---- evaluation ------------------------------------------------------------------------------------------------
+
+    private static boolean truthy(Object value) {
+        return Boolean.TRUE.equals(value);
+    }
+
+    private static String str(Object value) {
+        return value == null ? "" : value instanceof BigDecimal number ? number.toPlainString() : value.toString();
+    }
+
+    private static Object compare(String op, Object left, Object right) {
+        int order;
+        if (left == null || right == null) {
+            boolean same = Objects.equals(left, right);
+            return switch (op) {
+                case "eq" -> same;
+                case "ne" -> !same;
+                default -> false;
+            };
+        }
+        if (left instanceof BigDecimal || right instanceof BigDecimal) {
+            BigDecimal l = toNumber(left);
+            BigDecimal r = toNumber(right);
+            if (l == null || r == null) {
+                return op.equals("ne");
+            }
+            order = l.compareTo(r);
+        } else if (left instanceof Boolean || right instanceof Boolean) {
+            boolean same = left.equals(right);
+            return switch (op) {
+                case "eq" -> same;
+                case "ne" -> !same;
+                default -> false;
+            };
+        } else {
+            order = left.toString().compareTo(right.toString());
+        }
+        return switch (op) {
+            case "eq" -> order == 0;
+            case "ne" -> order != 0;
+            case "gt" -> order > 0;
+            case "ge" -> order >= 0;
+            case "lt" -> order < 0;
+            default -> order <= 0;
+        };
+    }
+
+    /** Int64 values are stored as strings ("LineNumber": "1"), so a numeric comparison parses them. */
+    private static BigDecimal toNumber(Object value) {
+        if (value instanceof BigDecimal number) {
+            return number;
+        }
+        try {
+            return new BigDecimal(value.toString());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private String normaliseDate(String value) {
+        try {
+            return LocalDateTime.parse(value).format(OUTPUT_DATE);
+        } catch (DateTimeParseException e) {
+            throw error("неверный литерал datetime");
+        }
+    }
+
+    private BigDecimal parseNumber(String token) {
+        String digits = token.replaceAll("[mMlLdDfF]$", "");
+        try {
+            return new BigDecimal(digits);
+        } catch (NumberFormatException e) {
+            throw error("неверное число '" + token + "'");
+        }
+    }
+
+    // ---- tokens ----------------------------------------------------------------------------------------------------
+
+    private List<String> tokenize(String input) {
+        List<String> result = new ArrayList<>();
+        int i = 0;
+        while (i < input.length()) {
+            char c = input.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+            } else if (c == '(' || c == ')' || c == ',') {
+                result.add(String.valueOf(c));
+                i++;
+            } else if (c == '\'') {
+                int end = endOfString(input, i);
+                result.add(input.substring(i, end));
+                i = end;
+            } else {
+                int start = i;
+                while (i < input.length() && !Character.isWhitespace(input.charAt(i)) && "(),'".indexOf(input.charAt(i)) < 0) {
+                    i++;
+                }
+                if (i < input.length() && input.charAt(i) == '\'') {
+                    i = endOfString(input, i); // a typed literal: guid'…', datetime'…'
+                }
+                result.add(input.substring(start, i));
+            }
+        }
+        return result;
+    }
+
+    private int endOfString(String input, int openingQuote) {
+        int i = openingQuote + 1;
+        while (i < input.length()) {
+            if (input.charAt(i) == '\'') {
+                if (i + 1 < input.length() && input.charAt(i + 1) == '\'') {
+                    i += 2;
+                    continue;
+                }
+                return i + 1;
+            }
+            i++;
+        }
+        throw error("незакрытая строка");
+    }
+
+    private static String unquote(String quoted) {
+        return quoted.substring(1, quoted.length() - 1).replace("''", "'");
+    }
+
+    private String peek() {
+        return position < tokens.size() ? tokens.get(position) : null;
+    }
+
+    private String next() {
+        if (position >= tokens.size()) {
+            throw error("неожиданный конец выражения");
+        }
+        return tokens.get(position++);
+    }
+
+    private void expect(String token) {
+        if (!token.equals(peek())) {
+            throw error("ожидалось '" + token + "'");
+        }
+        position++;
+    }
+
+    private boolean acceptKeyword(String keyword) {
+        if (peek() != null && peek().equalsIgnoreCase(keyword)) {
+            position++;
+            return true;
+        }
+        return false;
+    }
+
+    private ODataException error(String detail) {
+        return ODataErrors.queryOption("$filter=" + text + ": " + detail);
+    }
+}
