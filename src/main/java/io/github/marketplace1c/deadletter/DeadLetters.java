@@ -4,10 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import io.github.marketplace1c.db.Where;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -63,43 +63,33 @@ public class DeadLetters {
     }
 
     public List<DeadLetter> list(DeadLetterFilter filter) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM dead_letter WHERE 1 = 1");
-        List<Object> args = new ArrayList<>();
-        condition(sql, args, "reason = ?", filter.reason());
-        condition(sql, args, "account_id = ?", filter.accountId());
-        condition(sql, args, "flow = ?", filter.flow());
-        condition(sql, args, "status = ?", filter.status());
-        condition(sql, args, "created_at >= ?", filter.from() == null ? null : Timestamp.from(filter.from()));
-        condition(sql, args, "created_at < ?", filter.to() == null ? null : Timestamp.from(filter.to()));
-        sql.append(" ORDER BY id LIMIT ?");
-        args.add(filter.limit() == null ? 1000 : filter.limit());
-        return jdbc.query(sql.toString(), DeadLetters::row, args.toArray());
+        Where where = new Where().and("reason = ?", filter.reason()).and("account_id = ?", filter.accountId())
+                .and("flow = ?", filter.flow()).and("status = ?", filter.status())
+                .and("created_at >= ?", filter.from() == null ? null : Timestamp.from(filter.from()))
+                .and("created_at < ?", filter.to() == null ? null : Timestamp.from(filter.to()));
+        return jdbc.query("SELECT * FROM dead_letter" + where.sql() + " ORDER BY id LIMIT ?", DeadLetters::row,
+                where.args(filter.limit() == null ? 1000 : filter.limit()));
     }
 
     /** Open dead letters of one marketplace waiting for a product mapping. */
     public List<DeadLetter> parkedForProduct(String marketplace, String accountId, String productKey) {
         return jdbc.query("SELECT * FROM dead_letter WHERE status = 'new' AND reason = 'UNMAPPED_PRODUCT' "
-                        + "AND marketplace = ? AND (? = '' OR account_id = ?) AND product_keys LIKE ? ORDER BY id",
-                DeadLetters::row, marketplace, accountId, accountId, "%," + productKey + ",%");
+                        + "AND marketplace = ? AND product_keys LIKE ?" + (accountId.isEmpty() ? "" : " AND account_id = ?")
+                        + " ORDER BY id", DeadLetters::row, accountId.isEmpty()
+                        ? new Object[] {marketplace, "%," + productKey + ",%"}
+                        : new Object[] {marketplace, "%," + productKey + ",%", accountId});
     }
 
     /** Open dead letters of one marketplace waiting for a warehouse mapping. */
     public List<DeadLetter> parkedForWarehouse(String marketplace, String accountId) {
         return jdbc.query("SELECT * FROM dead_letter WHERE status = 'new' AND reason = 'UNMAPPED_WAREHOUSE' "
-                        + "AND marketplace = ? AND (? = '' OR account_id = ?) ORDER BY id",
-                DeadLetters::row, marketplace, accountId, accountId);
+                        + "AND marketplace = ?" + (accountId.isEmpty() ? "" : " AND account_id = ?") + " ORDER BY id",
+                DeadLetters::row, accountId.isEmpty() ? new Object[] {marketplace} : new Object[] {marketplace, accountId});
     }
 
     public void markReplayed(long id, String actor) {
         jdbc.update("UPDATE dead_letter SET status = 'replayed', updated_at = ?, actor = ? WHERE id = ?",
                 Timestamp.from(clock.instant()), actor, id);
-    }
-
-    private static void condition(StringBuilder sql, List<Object> args, String clause, Object value) {
-        if (value != null) {
-            sql.append(" AND ").append(clause);
-            args.add(value);
-        }
     }
 
     private static DeadLetter row(ResultSet rs, int i) throws SQLException {

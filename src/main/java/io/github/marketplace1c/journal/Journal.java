@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import io.github.marketplace1c.db.Where;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -94,20 +95,40 @@ public class Journal {
     }
 
     public List<Map<String, Object>> runs(String flow, String accountId, int limit) {
-        return jdbc.queryForList("SELECT id, marketplace, flow, account_id, trigger_kind, started_at, finished_at, "
-                        + "status, fetched, done, skipped, dead_letters, message FROM journal_run "
-                        + "WHERE (? IS NULL OR flow = ?) AND (? IS NULL OR account_id = ?) ORDER BY id DESC LIMIT ?",
-                flow, flow, accountId, accountId, limit);
+        Where where = new Where().and("flow = ?", flow).and("account_id = ?", accountId);
+        return camelCase(jdbc.queryForList("SELECT id, marketplace, flow, account_id, trigger_kind, started_at, "
+                + "finished_at, status, fetched, done, skipped, dead_letters, message FROM journal_run" + where.sql()
+                + " ORDER BY id DESC LIMIT ?", where.args(limit)));
     }
 
     public List<Map<String, Object>> records(Long runId, String flow, String accountId, String outcome,
                                              String recordKey, int limit) {
-        return jdbc.queryForList("SELECT id, run_id, marketplace, flow, account_id, record_key, outcome, reason, "
-                        + "message, onec_ref, onec_number, recorded_at FROM journal_record "
-                        + "WHERE (CAST(? AS BIGINT) IS NULL OR run_id = ?) AND (? IS NULL OR flow = ?) "
-                        + "AND (? IS NULL OR account_id = ?) AND (? IS NULL OR outcome = ?) "
-                        + "AND (? IS NULL OR record_key = ?) ORDER BY id DESC LIMIT ?",
-                runId, runId, flow, flow, accountId, accountId, outcome, outcome, recordKey, recordKey, limit);
+        Where where = new Where().and("run_id = ?", runId).and("flow = ?", flow).and("account_id = ?", accountId)
+                .and("outcome = ?", outcome).and("record_key = ?", recordKey);
+        return camelCase(jdbc.queryForList("SELECT id, run_id, marketplace, flow, account_id, record_key, outcome, "
+                + "reason, message, onec_ref, onec_number, recorded_at FROM journal_record" + where.sql()
+                + " ORDER BY id DESC LIMIT ?", where.args(limit)));
+    }
+
+    /** Column names as JSON keys, the same on H2 (upper case) and PostgreSQL (lower case): run_id -> runId. */
+    static List<Map<String, Object>> camelCase(List<Map<String, Object>> rows) {
+        return rows.stream().map(row -> {
+            Map<String, Object> out = new java.util.LinkedHashMap<>();
+            row.forEach((column, value) -> {
+                StringBuilder key = new StringBuilder();
+                boolean upper = false;
+                for (char c : column.toLowerCase().toCharArray()) {
+                    if (c == '_') {
+                        upper = true;
+                    } else {
+                        key.append(upper ? Character.toUpperCase(c) : c);
+                        upper = false;
+                    }
+                }
+                out.put(key.toString(), value instanceof java.sql.Timestamp t ? t.toInstant().toString() : value);
+            });
+            return out;
+        }).toList();
     }
 
     private Timestamp now() {

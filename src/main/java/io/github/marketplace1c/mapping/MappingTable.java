@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import io.github.marketplace1c.db.Where;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -64,11 +65,11 @@ public class MappingTable {
 
     public List<MappingRow> list(String marketplace, String accountId, String search, int limit) {
         String like = search == null || search.isBlank() ? null : "%" + search.toLowerCase() + "%";
-        return jdbc.query("SELECT * FROM " + kind.table + " WHERE (? IS NULL OR marketplace = ?) "
-                        + "AND (? IS NULL OR account_id = ?) AND (? IS NULL OR LOWER(" + kind.keyColumn + ") LIKE ? "
-                        + "OR LOWER(COALESCE(" + kind.nameColumn + ", '')) LIKE ?) ORDER BY marketplace, account_id, "
-                        + kind.keyColumn + " LIMIT ?",
-                this::row, marketplace, marketplace, accountId, accountId, like, like, like, limit);
+        Where where = new Where().and("marketplace = ?", marketplace).and("account_id = ?", accountId)
+                .andTwice("(LOWER(" + kind.keyColumn + ") LIKE ? OR LOWER(COALESCE(" + kind.nameColumn + ", '')) LIKE ?)",
+                        like);
+        return jdbc.query("SELECT * FROM " + kind.table + where.sql() + " ORDER BY marketplace, account_id, "
+                + kind.keyColumn + " LIMIT ?", this::row, where.args(limit));
     }
 
     public void upsert(MappingRow row) {

@@ -24,7 +24,10 @@ public final class Faults {
         MALFORMED_RECORD
     }
 
-    /** One armed fault: what, how often, on which path (a substring; null = any). */
+    /**
+     * One armed fault: what, how often, on which requests. {@code pathContains} is matched as a substring of
+     * {@code "METHOD /path"} (e.g. {@code "POST /sandbox/odata/standard.odata/Document_"}); null = any request.
+     */
     public record Fault(Kind kind, int status, String pathContains, int remaining) {
     }
 
@@ -41,7 +44,7 @@ public final class Faults {
         return this;
     }
 
-    /** Takes one occurrence of the first armed fault matching this path, if any. */
+    /** Takes one occurrence of the first armed fault matching this request ("METHOD /path"), if any. */
     public synchronized Optional<Fault> take(String path) {
         for (var it = armed.iterator(); it.hasNext(); ) {
             Fault fault = it.next();

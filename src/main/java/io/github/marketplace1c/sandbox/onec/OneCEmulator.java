@@ -202,7 +202,7 @@ public final class OneCEmulator implements AutoCloseable {
 
     private void serve(RoutingContext ctx, String method, String path) {
         boolean json = wantsJson(ctx);
-        Optional<Faults.Fault> fault = faults.take(path);
+        Optional<Faults.Fault> fault = faults.take(method + " " + path);
         if (fault.isPresent() && fault.get().kind() == Faults.Kind.SERVER_ERROR) {
             int status = fault.get().status() == 0 ? 500 : fault.get().status();
             sendError(ctx, method, path, json, new ODataException(status, "-1", ODataErrors.LOCK_CONFLICT_TEXT), Map.of());

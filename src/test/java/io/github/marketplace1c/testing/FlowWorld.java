@@ -1,0 +1,133 @@
+package io.github.marketplace1c.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.marketplace1c.app.Application;
+import io.github.marketplace1c.journal.Journal;
+import io.github.marketplace1c.mapping.MappingTable;
+import io.github.marketplace1c.sandbox.Sandbox;
+import io.github.marketplace1c.sandbox.onec.OneCEmulator;
+import io.github.marketplace1c.sandbox.ozon.OzonEmulator;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One test's world: the Ozon emulator and a 1C emulator (strict: a property the configuration's metadata lacks
+ * fails the request) on loopback ports, a real database, and the application itself started from the project's
+ * own config/ and routes/ with the emulators' addresses. Nothing is mocked.
+ */
+public final class FlowWorld implements AutoCloseable {
+
+    public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
+
+    public final Vertx vertx = Vertx.vertx();
+    public final OzonEmulator ozon;
+    public final OneCEmulator onec;
+    public final String jdbcUrl;
+    private final Map<String, String> overrides = new HashMap<>();
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private Application app;
+
+    public FlowWorld(OneCEmulator.Configuration configuration, Path temp, Map<String, String> extra) {
+        ozon = new OzonEmulator(vertx, Clock.systemUTC(), true).start("127.0.0.1", 0);
+        onec = new OneCEmulator(vertx, configuration, true).start("127.0.0.1", 0);
+        jdbcUrl = TestDatabase.fresh(temp);
+        overrides.put("mp1c.sandbox.enabled", "false");
+        overrides.put("mp1c.schedule.enabled", "false");
+        overrides.put("mp1c.db.url", jdbcUrl);
+        overrides.put("mp1c.db.user", TestDatabase.onPostgres() ? "" : "sa");
+        overrides.put("mp1c.ozon.baseUrl", ozon.baseUrl());
+        overrides.put("mp1c.onec.baseUrl", onec.baseUrl());
+        overrides.put("mp1c.onec.configuration", configuration.name());
+        overrides.put("mp1c.onec.user", "odata");
+        overrides.put("mp1c.onec.password", "sandbox-1c-password");
+        overrides.put("mp1c.admin.port", String.valueOf(freePort()));
+        overrides.put("mp1c.admin.token", ADMIN_TOKEN);
+        overrides.put("mp1c.retry.maxRedeliveries", "3");
+        overrides.put("mp1c.retry.initialDelayMs", "50");
+        overrides.put("mp1c.retry.maxDelayMs", "200");
+        overrides.put("mp1c.ozon.rateLimitWaitMs", "100");
+        overrides.put("mp1c.ozon.orders.pageSize", "10");
+        overrides.putAll(extra);
+    }
+
+    public Application start() throws Exception {
+        app = Application.start(new Application.Options("sandbox", Path.of("."), overrides, Clock.systemUTC()));
+        Sandbox.seedMappings(app.bean("productMappings", MappingTable.class),
+                app.bean("warehouseMappings", MappingTable.class));
+        return app;
+    }
+
+    public Application restart() throws Exception {
+        app.close();
+        return start();
+    }
+
+    public Application app() {
+        return app;
+    }
+
+    public List<Journal.RunSummary> runOrders() {
+        return app.flows().run(List.of("ozon-orders"), "test");
+    }
+
+    public String adminUrl(String path) {
+        return "http://127.0.0.1:" + overrides.get("mp1c.admin.port") + path;
+    }
+
+    /** Calls the admin API with the right token. */
+    public HttpResponse<String> admin(String method, String path, String body) throws Exception {
+        return admin(method, path, body, ADMIN_TOKEN);
+    }
+
+    public HttpResponse<String> admin(String method, String path, String body, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(adminUrl(path)))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    public JsonNode adminJson(String method, String path, String body) throws Exception {
+        HttpResponse<String> response = admin(method, path, body);
+        if (response.statusCode() >= 300) {
+            throw new AssertionError(method + " " + path + " -> " + response.statusCode() + " " + response.body());
+        }
+        return json.readTree(response.body());
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            if (app != null) {
+                app.close();
+            }
+        } finally {
+            ozon.close();
+            onec.close();
+            vertx.close().toCompletionStage().toCompletableFuture().join();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
