@@ -52,6 +52,9 @@ public final class Application implements AutoCloseable {
 
         Sandbox sandbox = null;
         if (Boolean.parseBoolean(PropertyFiles.value(effective, "mp1c.sandbox.enabled", "false"))) {
+            if (Boolean.parseBoolean(PropertyFiles.value(effective, "mp1c.sandbox.resetDatabase", "false"))) {
+                resetSandboxDatabase(PropertyFiles.value(effective, "mp1c.db.url", ""), home);
+            }
             sandbox = Sandbox.start(PropertyFiles.value(effective, "mp1c.sandbox.host", "127.0.0.1"),
                     Integer.parseInt(PropertyFiles.value(effective, "mp1c.sandbox.ozon.port", "18081")),
                     Integer.parseInt(PropertyFiles.value(effective, "mp1c.sandbox.onec.port", "18082")),
@@ -90,6 +93,20 @@ public final class Application implements AutoCloseable {
                     application.bean("warehouseMappings", MappingTable.class));
         }
         return application;
+    }
+
+    /**
+     * The emulators start from their seed every time, so the sandbox's database does too: otherwise the journal
+     * would say "already loaded" about orders the fresh 1C emulator has never seen.
+     */
+    private static void resetSandboxDatabase(String url, Path home) throws java.io.IOException {
+        String prefix = "jdbc:h2:file:";
+        if (!url.startsWith(prefix)) {
+            return;
+        }
+        String file = url.substring(prefix.length()).split(";")[0].replace("{{mp1c.home}}", home.toString());
+        Files.deleteIfExists(Path.of(file + ".mv.db"));
+        Files.deleteIfExists(Path.of(file + ".trace.db"));
     }
 
     public CamelContext context() {

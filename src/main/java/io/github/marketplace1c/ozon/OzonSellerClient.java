@@ -15,8 +15,8 @@ import java.util.Map;
 
 /**
  * The Ozon Seller API calls the orders flow makes, with Ozon's answers turned into failures the error handler
- * understands: 429 (code 8) and 5xx are transient, 401/403 are AUTH_FAILED for that account, other 4xx mean
- * our request is wrong.
+ * understands: 429 (code 8) and 5xx are transient; 401/403 and any answer about the Client-Id or Api-Key are
+ * AUTH_FAILED for that account; other 4xx mean our request is wrong.
  */
 public class OzonSellerClient {
 
@@ -84,13 +84,22 @@ public class OzonSellerClient {
         if (status == 429) {
             throw new TransientFailure(ReasonCode.MARKETPLACE_UNAVAILABLE, where, retryAfter(response), null);
         }
-        if (status == 401 || status == 403) {
+        if (status == 401 || status == 403 || isCredentialMessage(message)) {
             throw new PermanentFailure(ReasonCode.AUTH_FAILED, where + " (check the account's Client-Id and Api-Key)");
         }
         if (status >= 500) {
             throw new TransientFailure(ReasonCode.MARKETPLACE_UNAVAILABLE, where, retryAfter(response), null);
         }
         throw new PermanentFailure(ReasonCode.INVALID_PAYLOAD, where);
+    }
+
+    /**
+     * Ozon answers a wrong or unknown key with 404 code 5 "Invalid Api-Key…" (and a deactivated, IP-restricted or
+     * role-less key with its own text), so credentials problems are recognised by the message, not the status.
+     */
+    private static boolean isCredentialMessage(String message) {
+        String text = message.toLowerCase();
+        return text.contains("api-key") || text.contains("client-id");
     }
 
     /** Ozon's 429 carries no documented wait; a Retry-After is used when present, else the configured wait. */
