@@ -92,6 +92,11 @@ public final class Application implements AutoCloseable {
             Sandbox.seedMappings(application.bean("productMappings", MappingTable.class),
                     application.bean("warehouseMappings", MappingTable.class));
         }
+        boolean scheduled = Boolean.parseBoolean(PropertyFiles.value(effective, "mp1c.schedule.enabled", "true"));
+        LOG.info("marketplace-1c started, profile {}: flows {} {}; admin API on http://{}:{}/api", options.profile(),
+                application.flows().flowNames(), scheduled ? "on their schedules" : "on demand only",
+                PropertyFiles.value(effective, "mp1c.admin.host", "127.0.0.1"),
+                PropertyFiles.value(effective, "mp1c.admin.port", "18080"));
         return application;
     }
 
