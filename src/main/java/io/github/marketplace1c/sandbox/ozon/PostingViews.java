@@ -31,6 +31,8 @@ final class PostingViews {
 
     static ObjectNode v3(ObjectNode stored, JsonNode with) {
         ObjectNode p = v4(stored, with);
+        // v4-only fields: the v3 result schema forbids properties it does not list
+        p.remove(List.of("delivery_schema", "is_presortable"));
         ArrayNode products = OzonJson.MAPPER.createArrayNode();
         for (JsonNode product : stored.path("products")) {
             ObjectNode v3 = OzonJson.object();
