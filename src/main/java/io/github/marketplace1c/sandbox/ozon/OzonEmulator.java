@@ -141,7 +141,7 @@ public final class OzonEmulator implements AutoCloseable {
         Map<String, String> headers = new LinkedHashMap<>();
         ctx.request().headers().forEach(h -> headers.put(h.getKey(), h.getValue()));
 
-        Optional<Faults.Fault> fault = faults.take(path);
+        Optional<Faults.Fault> fault = faults.take(ctx.request().method().name() + " " + path);
         Faults.Kind kind = fault.map(Faults.Fault::kind).orElse(null);
         int status;
         ObjectNode response;

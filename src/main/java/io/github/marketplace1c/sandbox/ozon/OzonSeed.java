@@ -70,15 +70,22 @@ public final class OzonSeed {
         List<OzonOffer> mapped = SandboxData.OZON_OFFERS.stream().filter(OzonOffer::mapped).toList();
         List<OzonOffer> unmapped = SandboxData.OZON_OFFERS.stream().filter(o -> !o.mapped()).toList();
         int count = 20 + random.nextInt(11);
-        Set<Integer> cancelled = distinctIndexes(random, count, CANCELLED_PER_ACCOUNT, Set.of());
-        Set<Integer> withUnmapped = distinctIndexes(random, count, 2 + random.nextInt(2), cancelled);
-
         long spanMinutes = Duration.between(FIRST, LAST).toMinutes();
         List<Instant> times = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             times.add(FIRST.plus(Duration.ofMinutes(random.nextLong(spanMinutes))));
         }
         times.sort(null);
+        Set<Integer> cancelled = distinctIndexes(random, count, CANCELLED_PER_ACCOUNT, Set.of());
+        // Unmapped offers go into postings from the go-live date on, so every sandbox run shows their dead letters.
+        Instant goLive = account.goLiveDate().atStartOfDay(java.time.ZoneId.of("Europe/Moscow")).toInstant();
+        Set<Integer> beforeGoLive = new java.util.HashSet<>(cancelled);
+        for (int i = 0; i < count; i++) {
+            if (times.get(i).isBefore(goLive)) {
+                beforeGoLive.add(i);
+            }
+        }
+        Set<Integer> withUnmapped = distinctIndexes(random, count, 2 + random.nextInt(2), beforeGoLive);
 
         List<SeededPosting> result = new ArrayList<>();
         for (int i = 0; i < count; i++) {
