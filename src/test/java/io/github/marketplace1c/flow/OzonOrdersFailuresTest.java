@@ -259,9 +259,15 @@ class OzonOrdersFailuresTest {
                 assertThat(answer.statusCode()).isEqualTo(401);
                 assertThat(answer.body()).doesNotContain("posting_number").doesNotContain("ozon-romashka");
             }
-            var discard = world.admin("POST", "/api/dead-letters/1/discard", "{}");
-            assertThat(discard.statusCode()).isEqualTo(400);
-            assertThat(discard.body()).contains("note");
+            String id = world.adminJson("GET", "/api/dead-letters?status=new", null).get(0).path("id").asText();
+            var noNote = world.admin("POST", "/api/dead-letters/" + id + "/discard", "{}");
+            assertThat(noNote.statusCode()).isEqualTo(400);
+            assertThat(noNote.body()).contains("note");
+            JsonNode discarded = world.adminJson("POST", "/api/dead-letters/" + id + "/discard",
+                    "{\"note\":\"заказ отменён вручную в кабинете\"}");
+            assertThat(discarded.path("status").asText()).isEqualTo("discarded");
+            assertThat(discarded.path("note").asText()).isEqualTo("заказ отменён вручную в кабинете");
+            assertThat(world.admin("POST", "/api/dead-letters/" + id + "/replay", null).body()).contains("NOT_REPLAYED");
             var notFound = world.admin("GET", "/api/dead-letters/999999", null);
             assertThat(notFound.statusCode()).isEqualTo(404);
         }
