@@ -314,7 +314,7 @@ public class AdminApi {
                     + ("products".equals(kind) ? ", optionally characteristicRef" : "") + ", account, name, note");
         }
         String characteristic = item.path("characteristicRef").asText("");
-        return new MappingRow(marketplace, item.path("account").asText(""), key, ref.toLowerCase(),
+        return new MappingRow(marketplace, item.path(item.has("accountId") ? "accountId" : "account").asText(""), key, ref.toLowerCase(),
                 "products".equals(kind) && !characteristic.isBlank() ? characteristic.toLowerCase() : null,
                 item.path("name").asText(null), item.path("note").asText(null));
     }
