@@ -26,7 +26,9 @@ public final class SandboxData {
     public record Organization(String ref, String name, String inn) {
     }
 
-    public record Counterparty(String ref, String name, String inn, String kpp) {
+    /** A marketplace as the seller's counterparty; {@code partnerRef} is its Catalog_Партнеры item (УТ/КА). */
+    public record Counterparty(String key, String ref, String name, String inn, String kpp, String partnerRef,
+                               String shortName) {
     }
 
     /** A commission contract (ВидДоговора/ТипДоговора СКомиссионером) between an organization and a marketplace. */
@@ -48,22 +50,44 @@ public final class SandboxData {
             "ИП Васильков Иван Петрович", "504712345678");
     public static final List<Organization> ORGANIZATIONS = List.of(ROMASHKA, VASILKOV);
 
-    public static final Counterparty OZON = new Counterparty(guid("counterparty", "ozon"),
-            "ООО «Интернет Решения» (Ozon)", "7704217370", "997750001");
-    public static final List<Counterparty> COUNTERPARTIES = List.of(OZON);
+    public static final Counterparty OZON = counterparty("ozon", "ООО «Интернет Решения» (Ozon)", "7704217370",
+            "997750001", "Ozon");
+    public static final Counterparty WILDBERRIES = counterparty("wildberries", "ООО «Вайлдберриз» (Wildberries)",
+            "7721546864", "507401001", "Wildberries");
+    public static final Counterparty YANDEX_MARKET = counterparty("yandex-market", "ООО «Яндекс Маркет»",
+            "9704254424", "770401001", "Яндекс Маркет");
+    public static final List<Counterparty> COUNTERPARTIES = List.of(OZON, WILDBERRIES, YANDEX_MARKET);
+
+    private static Counterparty counterparty(String key, String name, String inn, String kpp, String shortName) {
+        return new Counterparty(key, guid("counterparty", key), name, inn, kpp, guid("partner", key), shortName);
+    }
 
     /** УТ/КА: orders reference a business partner (Партнер) besides the counterparty. */
-    public static final String OZON_PARTNER_REF = guid("partner", "ozon");
+    public static final String OZON_PARTNER_REF = OZON.partnerRef();
 
     public static final Contract ROMASHKA_OZON_CONTRACT = new Contract(guid("contract", "romashka-ozon"),
             "Договор комиссии с Ozon № ОЗ-2026/17", ROMASHKA.ref(), OZON.ref());
     public static final Contract VASILKOV_OZON_CONTRACT = new Contract(guid("contract", "vasilkov-ozon"),
             "Договор комиссии с Ozon № ОЗ-2026/42", VASILKOV.ref(), OZON.ref());
-    public static final List<Contract> CONTRACTS = List.of(ROMASHKA_OZON_CONTRACT, VASILKOV_OZON_CONTRACT);
+    public static final Contract ROMASHKA_WB_CONTRACT = new Contract(guid("contract", "romashka-wildberries"),
+            "Договор комиссии с Wildberries № ВБ-2026/5", ROMASHKA.ref(), WILDBERRIES.ref());
+    public static final Contract VASILKOV_WB_CONTRACT = new Contract(guid("contract", "vasilkov-wildberries"),
+            "Договор комиссии с Wildberries № ВБ-2026/9", VASILKOV.ref(), WILDBERRIES.ref());
+    public static final Contract ROMASHKA_YM_CONTRACT = new Contract(guid("contract", "romashka-yandex-market"),
+            "Договор с Яндекс Маркетом № ЯМ-2026/3", ROMASHKA.ref(), YANDEX_MARKET.ref());
+    public static final Contract VASILKOV_YM_CONTRACT = new Contract(guid("contract", "vasilkov-yandex-market"),
+            "Договор с Яндекс Маркетом № ЯМ-2026/8", VASILKOV.ref(), YANDEX_MARKET.ref());
+    public static final List<Contract> CONTRACTS = List.of(ROMASHKA_OZON_CONTRACT, VASILKOV_OZON_CONTRACT,
+            ROMASHKA_WB_CONTRACT, VASILKOV_WB_CONTRACT, ROMASHKA_YM_CONTRACT, VASILKOV_YM_CONTRACT);
 
     /** УТ/КА: the agreement (Соглашение) with Ozon per organization. */
     public static String agreementRef(Organization organization) {
-        return guid("agreement-ozon", organization.inn());
+        return agreementRef(organization, OZON);
+    }
+
+    /** УТ/КА: the agreement (Соглашение) of an organization with a marketplace. */
+    public static String agreementRef(Organization organization, Counterparty marketplace) {
+        return guid("agreement-" + marketplace.key(), organization.inn());
     }
 
     public static final Warehouse MAIN_WAREHOUSE = new Warehouse(guid("warehouse", "main"), "Основной склад");
@@ -154,5 +178,82 @@ public final class SandboxData {
 
     private static OzonOffer offer(String offerId, long sku, int itemIndex, boolean mapped) {
         return new OzonOffer(offerId, sku, ITEMS.get(itemIndex), mapped);
+    }
+
+    // ---- Wildberries side ----------------------------------------------------------------------------------
+
+    /**
+     * A Wildberries seller cabinet: its API token (a sandbox value, not a secret) and which key its product
+     * mapping uses ({@code chrtId}, {@code nmId}, {@code article} or {@code barcode}).
+     */
+    public record WildberriesAccount(String id, String token, Organization organization, Contract contract,
+                                     LocalDate goLiveDate, String productKey) {
+    }
+
+    public static final WildberriesAccount WB_ROMASHKA = new WildberriesAccount("wb-romashka",
+            "sandbox-wb-token-romashka", ROMASHKA, ROMASHKA_WB_CONTRACT, LocalDate.of(2026, 11, 1), "chrtId");
+    public static final WildberriesAccount WB_VASILKOV = new WildberriesAccount("wb-vasilkov",
+            "sandbox-wb-token-vasilkov", VASILKOV, VASILKOV_WB_CONTRACT, LocalDate.of(2026, 11, 1), "chrtId");
+    public static final List<WildberriesAccount> WB_ACCOUNTS = List.of(WB_ROMASHKA, WB_VASILKOV);
+
+    /** A seller warehouse registered at Wildberries (FBS) and the 1C warehouse it maps to. */
+    public record WildberriesWarehouse(long id, String name, String accountId, Warehouse onecWarehouse) {
+    }
+
+    public static final List<WildberriesWarehouse> WB_WAREHOUSES = List.of(
+            new WildberriesWarehouse(1_101_001L, "Ромашка FBS Подольск (WB)", WB_ROMASHKA.id(), MAIN_WAREHOUSE),
+            new WildberriesWarehouse(1_101_002L, "Васильков FBS Мытищи (WB)", WB_VASILKOV.id(), VASILKOV_WAREHOUSE));
+
+    /**
+     * A Wildberries product card size: {@code nmId} (the card), {@code chrtId} (the size), the seller's article
+     * ({@code vendorCode}) and the size's barcode ({@code skus} in orders).
+     */
+    public record WildberriesCard(long nmId, long chrtId, String vendorCode, String barcode, Item item,
+                                  boolean mapped) {
+    }
+
+    public static final List<WildberriesCard> WB_CARDS = List.of(
+            wbCard(0, true), wbCard(1, true), wbCard(2, true), wbCard(3, true),
+            wbCard(4, true), wbCard(5, true), wbCard(6, true), wbCard(7, true), wbCard(8, true),
+            // deliberately unmapped, like at Ozon
+            wbCard(9, false), wbCard(10, false), wbCard(11, true));
+
+    private static WildberriesCard wbCard(int itemIndex, boolean mapped) {
+        Item item = ITEMS.get(itemIndex);
+        // the three sizes of one shirt share one card (nmId) and differ by chrtId
+        long nmId = item.characteristicRef() == null ? 210_000_000L + itemIndex : 210_000_004L;
+        return new WildberriesCard(nmId, 310_000_000L + itemIndex, item.article(), item.barcode(), item, mapped);
+    }
+
+    // ---- Yandex Market side --------------------------------------------------------------------------------
+
+    /** A Yandex Market cabinet (business) with one FBS store (campaign) and the 1C warehouse it ships from. */
+    public record YandexMarketAccount(String id, long businessId, long campaignId, String apiKey,
+                                      Organization organization, Contract contract, LocalDate goLiveDate,
+                                      Warehouse onecWarehouse) {
+    }
+
+    public static final YandexMarketAccount YM_ROMASHKA = new YandexMarketAccount("ym-romashka", 70_000_001L,
+            21_000_001L, "sandbox-ym-key-romashka", ROMASHKA, ROMASHKA_YM_CONTRACT, LocalDate.of(2026, 11, 1),
+            MAIN_WAREHOUSE);
+    public static final YandexMarketAccount YM_VASILKOV = new YandexMarketAccount("ym-vasilkov", 70_000_002L,
+            21_000_002L, "sandbox-ym-key-vasilkov", VASILKOV, VASILKOV_YM_CONTRACT, LocalDate.of(2026, 11, 1),
+            VASILKOV_WAREHOUSE);
+    public static final List<YandexMarketAccount> YM_ACCOUNTS = List.of(YM_ROMASHKA, YM_VASILKOV);
+
+    /** A Yandex Market offer: the seller's {@code offerId} (SKU) and Market's own {@code marketSku}. */
+    public record YandexMarketOffer(String offerId, long marketSku, Item item, boolean mapped) {
+    }
+
+    public static final List<YandexMarketOffer> YM_OFFERS = List.of(
+            ymOffer(0, true), ymOffer(1, true), ymOffer(2, true), ymOffer(3, true),
+            ymOffer(4, true), ymOffer(5, true), ymOffer(6, true), ymOffer(7, true), ymOffer(8, true),
+            ymOffer(9, false), ymOffer(10, false), ymOffer(11, true));
+
+    private static YandexMarketOffer ymOffer(int itemIndex, boolean mapped) {
+        Item item = ITEMS.get(itemIndex);
+        String offerId = item.characteristicName() == null ? item.article()
+                : item.article() + "-" + item.characteristicName().replace("Размер ", "");
+        return new YandexMarketOffer(offerId, 100_500_000_000L + itemIndex, item, mapped);
     }
 }

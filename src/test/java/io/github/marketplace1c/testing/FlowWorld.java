@@ -37,7 +37,8 @@ public final class FlowWorld implements AutoCloseable {
     public final String jdbcUrl;
     private final Map<String, String> overrides = new HashMap<>();
     private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(java.time.Duration.ofSeconds(5)).build();
     private Application app;
 
     public FlowWorld(OneCEmulator.Configuration configuration, Path temp, Map<String, String> extra) {
@@ -94,6 +95,7 @@ public final class FlowWorld implements AutoCloseable {
 
     public HttpResponse<String> admin(String method, String path, String body, String token) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(adminUrl(path)))
+                .timeout(java.time.Duration.ofMinutes(2))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (token != null) {

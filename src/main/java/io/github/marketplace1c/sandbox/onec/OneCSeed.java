@@ -49,10 +49,12 @@ final class OneCSeed {
                     "ЮрФизЛицо", entrepreneur ? "ИндивидуальныйПредприниматель" : "ЮрЛицо"));
         }
         if (!unf) {
-            put("Catalog_Партнеры", SandboxData.OZON_PARTNER_REF, values(
-                    "Description", "Ozon",
-                    "НаименованиеПолное", SandboxData.OZON.name(),
-                    "Клиент", true));
+            for (SandboxData.Counterparty marketplace : SandboxData.COUNTERPARTIES) {
+                put("Catalog_Партнеры", marketplace.partnerRef(), values(
+                        "Description", marketplace.shortName(),
+                        "НаименованиеПолное", marketplace.name(),
+                        "Клиент", true));
+            }
         }
         for (SandboxData.Counterparty counterparty : SandboxData.COUNTERPARTIES) {
             put("Catalog_Контрагенты", counterparty.ref(), values(
@@ -64,7 +66,7 @@ final class OneCSeed {
                     "ЮрФизЛицо", "ЮрЛицо",
                     "ЮридическоеФизическоеЛицо", "ЮридическоеЛицо",
                     "Покупатель", true,
-                    "Партнер_Key", counterparty == SandboxData.OZON ? SandboxData.OZON_PARTNER_REF : null));
+                    "Партнер_Key", unf ? null : counterparty.partnerRef()));
         }
         for (SandboxData.Contract contract : SandboxData.CONTRACTS) {
             Map<String, Object> values = values(
@@ -78,21 +80,23 @@ final class OneCSeed {
             } else {
                 values.put("ТипДоговора", "СКомиссионером");
                 values.put("Контрагент_Key", contract.counterpartyRef());
-                values.put("Партнер_Key", SandboxData.OZON_PARTNER_REF);
+                values.put("Партнер_Key", partnerOf(contract.counterpartyRef()));
                 values.put("Статус", "Действует");
             }
             put("Catalog_ДоговорыКонтрагентов", contract.ref(), values);
         }
         if (!unf) {
             for (SandboxData.Organization organization : SandboxData.ORGANIZATIONS) {
-                put("Catalog_СоглашенияСКлиентами", SandboxData.agreementRef(organization), values(
-                        "Description", "Ozon: комиссия (" + organization.name() + ")",
-                        "Организация_Key", organization.ref(),
-                        "Партнер_Key", SandboxData.OZON_PARTNER_REF,
-                        "Контрагент_Key", SandboxData.OZON.ref(),
-                        "Валюта_Key", SandboxData.RUBLE_REF,
-                        "ЦенаВключаетНДС", true,
-                        "ХозяйственнаяОперация", "ПередачаНаКомиссию"));
+                for (SandboxData.Counterparty marketplace : SandboxData.COUNTERPARTIES) {
+                    put("Catalog_СоглашенияСКлиентами", SandboxData.agreementRef(organization, marketplace), values(
+                            "Description", marketplace.shortName() + ": комиссия (" + organization.name() + ")",
+                            "Организация_Key", organization.ref(),
+                            "Партнер_Key", marketplace.partnerRef(),
+                            "Контрагент_Key", marketplace.ref(),
+                            "Валюта_Key", SandboxData.RUBLE_REF,
+                            "ЦенаВключаетНДС", true,
+                            "ХозяйственнаяОперация", "ПередачаНаКомиссию"));
+                }
             }
         }
         for (SandboxData.Warehouse warehouse : SandboxData.WAREHOUSES) {
@@ -195,4 +199,9 @@ final class OneCSeed {
         return values;
     }
 
+
+    private static String partnerOf(String counterpartyRef) {
+        return SandboxData.COUNTERPARTIES.stream().filter(c -> c.ref().equals(counterpartyRef)).findFirst()
+                .orElseThrow().partnerRef();
+    }
 }

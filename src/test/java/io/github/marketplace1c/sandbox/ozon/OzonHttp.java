@@ -17,7 +17,8 @@ final class OzonHttp {
     record Reply(int status, JsonNode body, String text) {
     }
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1).build(); // no h2c upgrade dance with the emulators
     private final String baseUrl;
 
     OzonHttp(String baseUrl) {
