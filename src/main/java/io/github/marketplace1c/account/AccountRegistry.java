@@ -70,6 +70,8 @@ public class AccountRegistry {
             String value = lookup.apply(m.group(1));
             credentials.put(entry.getKey(), value == null ? "" : value);
         }
+        Map<String, String> settings = new LinkedHashMap<>();
+        node.path("settings").fields().forEachRemaining(e -> settings.put(e.getKey(), e.getValue().asText()));
         JsonNode onec = node.path("onec");
         String goLive = node.path("goLiveDate").asText("");
         return new Account(id, required(node, "marketplace", file), node.path("name").asText(id),
@@ -78,7 +80,8 @@ public class AccountRegistry {
                 Map.copyOf(credentials),
                 new Account.OneCReferences(text(onec, "organization"), text(onec, "counterparty"),
                         text(onec, "contract"), text(onec, "partner"), text(onec, "agreement"),
-                        text(onec, "warehouse")));
+                        text(onec, "warehouse")),
+                Map.copyOf(settings));
     }
 
     private static String required(JsonNode node, String field, Path file) {

@@ -26,7 +26,9 @@ import io.github.marketplace1c.onec.OrderDocumentProfile;
 import io.github.marketplace1c.onec.OrderDocuments;
 import io.github.marketplace1c.onec.UnfOrderProfile;
 import io.github.marketplace1c.onec.UtOrderProfile;
-import io.github.marketplace1c.ozon.OzonOrdersFlow;
+import io.github.marketplace1c.ozon.OzonOrderSource;
+import io.github.marketplace1c.flow.OrderFlow;
+import io.github.marketplace1c.order.StatusMap;
 import io.github.marketplace1c.ozon.OzonPostingTranslator;
 import io.github.marketplace1c.ozon.OzonSellerClient;
 import java.nio.file.Path;
@@ -110,16 +112,17 @@ public class AppConfiguration implements CamelConfiguration {
                 settings.required("mp1c.onec.user"), secret("mp1c.onec.password", settings));
         OrderDocuments documents = new OrderDocuments(odata, profile, onecSettings, json);
         registry.bind("orderDocuments", documents);
-        registry.bind("orderIntake", new OrderIntake(new OrderResolver(products, warehouses), documents, claims,
-                journal, deadLetters, onecZone));
+        StatusMap statusMap = StatusMap.load(Path.of(settings.required("mp1c.statusMap.file")));
+        registry.bind("orderIntake", new OrderIntake(statusMap, new OrderResolver(products, warehouses), documents,
+                claims, journal, deadLetters, onecZone));
+        PollState pollState = new PollState(dataSource);
+        Duration overlap = Duration.ofMinutes(settings.integer("mp1c.orders.overlapMinutes", 10));
 
         OzonSellerClient ozon = new OzonSellerClient(http, settings.required("mp1c.ozon.baseUrl"),
                 Duration.ofMillis(settings.integer("mp1c.ozon.rateLimitWaitMs", 1000)));
-        registry.bind("ozonOrders", new OzonOrdersFlow(ozon, new OzonPostingTranslator(), journal,
-                new PollState(dataSource), json, clock, onecZone,
-                Duration.ofDays(settings.integer("mp1c.ozon.orders.lookBackDays", 30)),
-                Duration.ofMinutes(settings.integer("mp1c.ozon.orders.overlapMinutes", 10)),
-                settings.integer("mp1c.ozon.orders.pageSize", 100)));
+        registry.bind("ozonOrders", new OrderFlow(new OzonOrderSource(ozon, new OzonPostingTranslator(),
+                settings.integer("mp1c.ozon.orders.pageSize", 100)), journal, pollState, claims, statusMap, json, clock,
+                onecZone, Duration.ofDays(settings.integer("mp1c.ozon.orders.lookBackDays", 30)), overlap));
 
         FlowRunner flows = new FlowRunner(context, context.createProducerTemplate(), journal);
         registry.bind("flowRunner", flows);

@@ -11,7 +11,11 @@ public final class ReplayTargets {
 
     private static final Map<String, String> TARGETS = Map.of(
             "ozon-orders-record", "direct:ozon-orders-record",
-            "ozon-orders-account", "direct:ozon-orders-account");
+            "ozon-orders-account", "direct:ozon-orders-account",
+            "wildberries-orders-record", "direct:wildberries-orders-record",
+            "wildberries-orders-account", "direct:wildberries-orders-account",
+            "yandex-market-orders-record", "direct:yandex-market-orders-record",
+            "yandex-market-orders-account", "direct:yandex-market-orders-account");
 
     private ReplayTargets() {
     }

@@ -8,6 +8,7 @@ import io.github.marketplace1c.journal.RecordClaims;
 import io.github.marketplace1c.mapping.OrderResolver;
 import io.github.marketplace1c.onec.OrderDocuments;
 import io.github.marketplace1c.order.Order;
+import io.github.marketplace1c.order.StatusMap;
 import java.time.ZoneId;
 import java.util.Optional;
 import org.apache.camel.Exchange;
@@ -18,6 +19,9 @@ import org.apache.camel.Exchange;
  */
 public class OrderIntake {
 
+    private static final String ACTION = "mp1cStatusAction";
+
+    private final StatusMap statusMap;
     private final OrderResolver resolver;
     private final OrderDocuments documents;
     private final RecordClaims claims;
@@ -25,8 +29,9 @@ public class OrderIntake {
     private final DeadLetters deadLetters;
     private final ZoneId zone;
 
-    public OrderIntake(OrderResolver resolver, OrderDocuments documents, RecordClaims claims, Journal journal,
-                       DeadLetters deadLetters, ZoneId zone) {
+    public OrderIntake(StatusMap statusMap, OrderResolver resolver, OrderDocuments documents, RecordClaims claims,
+                       Journal journal, DeadLetters deadLetters, ZoneId zone) {
+        this.statusMap = statusMap;
         this.resolver = resolver;
         this.documents = documents;
         this.claims = claims;
@@ -35,23 +40,38 @@ public class OrderIntake {
         this.zone = zone;
     }
 
+    /**
+     * The idempotency key of a record in a state: an order is created once and cancelled once, whatever the
+     * number of times the marketplace shows it.
+     */
+    public static String claimKey(String recordKey, StatusMap.Action action) {
+        return recordKey + (action == StatusMap.Action.CANCEL ? "#cancelled" : "#order");
+    }
+
     /** Decides whether the order is loaded at all; sets {@link FlowProperties#SKIP_REASON} when it is not. */
     public void screen(Exchange exchange) {
         Order order = exchange.getProperty(FlowProperties.ORDER, Order.class);
         Account account = exchange.getProperty(FlowProperties.ACCOUNT, Account.class);
+        StatusMap.Action action = statusMap.action(order.marketplace(), order.marketplaceStatus());
+        exchange.setProperty(ACTION, action);
+        if (action == StatusMap.Action.SKIP) {
+            skip(exchange, "status " + order.marketplaceStatus() + " is not loaded (config/status-map.yaml)");
+            return;
+        }
         if (account.goLiveDate() != null
                 && order.createdAt().isBefore(account.goLiveDate().atStartOfDay(zone).toInstant())) {
             skip(exchange, "created " + order.createdAt().atZone(zone).toLocalDate()
                     + ", before the account's go-live date " + account.goLiveDate());
             return;
         }
-        String claimKey = order.externalNumber() + (order.cancelled() ? "#cancelled" : "#order");
+        String claimKey = claimKey(exchange.getProperty(FlowProperties.RECORD_KEY, String.class), action);
         exchange.setProperty(FlowProperties.CLAIM_KEY, claimKey);
         switch (claims.claim(flow(exchange), account.id(), claimKey)) {
             case CLAIMED -> exchange.removeProperty(FlowProperties.SKIP_REASON);
             case ALREADY_DONE -> {
                 exchange.removeProperty(FlowProperties.CLAIM_KEY);
-                skip(exchange, order.cancelled() ? "cancellation already applied" : "already loaded into 1C");
+                skip(exchange, action == StatusMap.Action.CANCEL ? "cancellation already applied"
+                        : "already loaded into 1C");
             }
             case BUSY_ELSEWHERE -> {
                 exchange.removeProperty(FlowProperties.CLAIM_KEY);
@@ -64,7 +84,7 @@ public class OrderIntake {
     public void load(Exchange exchange) {
         Order order = exchange.getProperty(FlowProperties.ORDER, Order.class);
         Account account = exchange.getProperty(FlowProperties.ACCOUNT, Account.class);
-        if (order.cancelled()) {
+        if (exchange.getProperty(ACTION, StatusMap.Action.class) == StatusMap.Action.CANCEL) {
             Optional<OrderDocuments.Outcome> outcome = documents.cancel(order, account);
             if (outcome.isEmpty()) {
                 skip(exchange, "cancelled on the marketplace before it reached 1C");

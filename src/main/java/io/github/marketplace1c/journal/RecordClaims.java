@@ -58,9 +58,14 @@ public class RecordClaims {
                 + "AND status = 'CLAIMED'", flow, accountId, recordKey);
     }
 
+    public boolean isDone(String flow, String accountId, String recordKey) {
+        return !jdbc.queryForList("SELECT status FROM idempotency_key WHERE flow = ? AND account_id = ? "
+                + "AND record_key = ? AND status = 'DONE'", String.class, flow, accountId, recordKey).isEmpty();
+    }
+
     public Optional<String> doneRef(String flow, String accountId, String recordKey) {
         return jdbc.queryForList("SELECT onec_ref FROM idempotency_key WHERE flow = ? AND account_id = ? "
-                + "AND record_key = ? AND status = 'DONE'", String.class, flow, accountId, recordKey)
-                .stream().findFirst();
+                + "AND record_key = ? AND status = 'DONE' AND onec_ref IS NOT NULL", String.class, flow, accountId,
+                recordKey).stream().findFirst();
     }
 }

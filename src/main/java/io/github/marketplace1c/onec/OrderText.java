@@ -23,6 +23,7 @@ final class OrderText {
     static String comment(Order order, Account account) {
         return MARKETPLACE_NAMES.getOrDefault(order.marketplace(), order.marketplace()) + ", кабинет «"
                 + account.name() + "» (" + account.id() + "): заказ " + order.externalNumber()
+                + (order.details() == null || order.details().isBlank() ? "" : " (" + order.details() + ")")
                 + ". Загружен marketplace-1c.";
     }
 

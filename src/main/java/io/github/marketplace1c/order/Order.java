@@ -8,13 +8,16 @@ import java.util.List;
  * A marketplace order as the rest of the system sees it, whatever marketplace it came from. Knows nothing
  * of 1C. Money is exact ({@link BigDecimal}); a line's {@code price} is the price of one unit.
  *
- * @param externalNumber the marketplace's number for it (Ozon posting number): 1C keeps it to find the order again
- * @param warehouseKey   the marketplace warehouse it ships from
- * @param cancelled      the marketplace cancelled it (buyer, seller or marketplace)
+ * @param externalNumber    the marketplace's number for it (Ozon posting number, WB assembly order id, YM order
+ *                          id): 1C keeps it to find the order again
+ * @param marketplaceStatus the marketplace's status; the status map says what it means for 1C
+ * @param warehouseKey      the marketplace warehouse (or store) it ships from
+ * @param cancelReason      the marketplace's words on a cancellation, if any
+ * @param details           marketplace references worth keeping in the 1C document's comment (WB rid, orderUid)
  */
 public record Order(String marketplace, String accountId, String externalNumber, String marketplaceStatus,
-                    Instant createdAt, String warehouseKey, String warehouseName, boolean cancelled,
-                    String cancelReason, List<Line> lines) {
+                    Instant createdAt, String warehouseKey, String warehouseName, String cancelReason,
+                    List<Line> lines, String details) {
 
     public record Line(String productKey, String productName, BigDecimal quantity, BigDecimal price) {
 

@@ -88,11 +88,10 @@ public class OzonPostingTranslator {
         }
         problems.throwIfAny();
         JsonNode cancellation = posting.path("cancellation");
-        boolean cancelled = "cancelled".equals(status) || "cancelled_from_split_pending".equals(status);
-        String cancelReason = cancelled ? (cancellation.path("cancel_reason").asText("") + " "
-                + initiator(cancellation)).trim() : null;
+        String cancelReason = (cancellation.path("cancel_reason").asText("") + " " + initiator(cancellation)).trim();
         return new Order(MARKETPLACE, accountId, number, status, createdAt, warehouseId,
-                method.path("warehouse").asText(""), cancelled, cancelReason, List.copyOf(lines));
+                method.path("warehouse").asText(""), cancelReason.isEmpty() ? null : cancelReason, List.copyOf(lines),
+                null);
     }
 
     private static String initiator(JsonNode cancellation) {

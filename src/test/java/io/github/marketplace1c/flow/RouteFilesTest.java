@@ -45,6 +45,12 @@ class RouteFilesTest {
                     assertThat(route.path("id").asText()).as("every route in %s has an id", file).isNotBlank();
                     declared.add(route.path("id").asText());
                 }
+                JsonNode templated = definition.path("templatedRoute");
+                if (!templated.isMissingNode()) {
+                    assertThat(templated.path("routeId").asText()).as("every templated route in %s has an id", file)
+                            .isNotBlank();
+                    declared.add(templated.path("routeId").asText());
+                }
             }
         }
 

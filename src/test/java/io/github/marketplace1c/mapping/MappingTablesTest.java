@@ -50,14 +50,14 @@ class MappingTablesTest {
 
     private static Account account(String id, String defaultWarehouse) {
         return new Account(id, "ozon", id, true, null, Map.of(),
-                new Account.OneCReferences("o", "c", null, null, null, defaultWarehouse));
+                new Account.OneCReferences("o", "c", null, null, null, defaultWarehouse), Map.of());
     }
 
     private static Order order(String... offers) {
         List<Order.Line> lines = java.util.Arrays.stream(offers)
                 .map(o -> new Order.Line(o, "товар " + o, BigDecimal.ONE, BigDecimal.TEN)).toList();
-        return new Order("ozon", "ozon-a", "0001-1", "awaiting_packaging", Instant.now(), "777", "Склад 777", false,
-                null, lines);
+        return new Order("ozon", "ozon-a", "0001-1", "awaiting_packaging", Instant.now(), "777", "Склад 777", null,
+                lines, null);
     }
 
     @Test

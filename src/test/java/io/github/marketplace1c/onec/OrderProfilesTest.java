@@ -33,11 +33,11 @@ class OrderProfilesTest {
     private ResolvedOrder order() {
         Account account = new Account("ozon-romashka", "ozon", "Ozon — ООО «Ромашка»", true, LocalDate.of(2026, 11, 1),
                 Map.of(), new Account.OneCReferences(ORG, OZON, CONTRACT, "99999999-9999-9999-9999-999999999999",
-                "aaaaaaaa-aaaa-aaaa-aaaa-aaaaaaaaaaaa", null));
+                "aaaaaaaa-aaaa-aaaa-aaaa-aaaaaaaaaaaa", null), Map.of());
         Order order = new Order("ozon", account.id(), "0123456789-0001-1", "awaiting_packaging",
-                Instant.parse("2026-11-02T09:15:00Z"), "1020000000001", "Подольск", false, null, List.of(
+                Instant.parse("2026-11-02T09:15:00Z"), "1020000000001", "Подольск", null, List.of(
                 new Order.Line("RM-TEA-001", "Чай", new BigDecimal("2"), new BigDecimal("349.00")),
-                new Order.Line("RM-TSH-005-M", "Футболка", BigDecimal.ONE, new BigDecimal("1290.50"))));
+                new Order.Line("RM-TSH-005-M", "Футболка", BigDecimal.ONE, new BigDecimal("1290.50"))), null);
         return new ResolvedOrder(order, account, WAREHOUSE, List.of(
                 new ResolvedOrder.ResolvedLine(order.lines().get(0), TEA, null),
                 new ResolvedOrder.ResolvedLine(order.lines().get(1), SHIRT, SIZE_M)));

@@ -37,7 +37,7 @@ class OzonPostingTranslatorTest {
         assertThat(order.externalNumber()).isEqualTo("0123456789-0001-1");
         assertThat(order.createdAt()).isEqualTo(Instant.parse("2026-11-02T09:15:00Z"));
         assertThat(order.warehouseKey()).isEqualTo("1020000000001");
-        assertThat(order.cancelled()).isFalse();
+        assertThat(order.marketplaceStatus()).isEqualTo("awaiting_packaging");
         assertThat(order.lines()).hasSize(2);
         assertThat(order.lines().get(0).productKey()).isEqualTo("RM-TEA-001");
         assertThat(order.lines().get(0).sum()).isEqualByComparingTo("698.00");
@@ -54,7 +54,7 @@ class OzonPostingTranslatorTest {
 
         Order order = translator.toOrder("ozon-romashka", posting);
 
-        assertThat(order.cancelled()).isTrue();
+        assertThat(order.marketplaceStatus()).isEqualTo("cancelled");
         assertThat(order.cancelReason()).contains("Покупатель отменил заказ").contains("Покупатель");
     }
 
