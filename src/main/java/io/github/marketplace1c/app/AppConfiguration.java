@@ -31,6 +31,7 @@ import io.github.marketplace1c.flow.OrderFlow;
 import io.github.marketplace1c.order.StatusMap;
 import io.github.marketplace1c.ozon.OzonPostingTranslator;
 import io.github.marketplace1c.ozon.OzonSellerClient;
+import io.github.marketplace1c.ratelimit.AccountThrottle;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -109,7 +110,8 @@ public class AppConfiguration implements CamelConfiguration {
                     + configuration);
         };
         ODataClient odata = new ODataClient(onecHttp, settings.required("mp1c.onec.baseUrl"),
-                settings.required("mp1c.onec.user"), secret("mp1c.onec.password", settings));
+                settings.required("mp1c.onec.user"), secret("mp1c.onec.password", settings),
+                settings.integer("mp1c.onec.maxParallel", 2));
         OrderDocuments documents = new OrderDocuments(odata, profile, onecSettings, json);
         registry.bind("orderDocuments", documents);
         StatusMap statusMap = StatusMap.load(Path.of(settings.required("mp1c.statusMap.file")));
@@ -119,7 +121,8 @@ public class AppConfiguration implements CamelConfiguration {
         Duration overlap = Duration.ofMinutes(settings.integer("mp1c.orders.overlapMinutes", 10));
 
         OzonSellerClient ozon = new OzonSellerClient(http, settings.required("mp1c.ozon.baseUrl"),
-                Duration.ofMillis(settings.integer("mp1c.ozon.rateLimitWaitMs", 1000)));
+                Duration.ofMillis(settings.integer("mp1c.ozon.rateLimitWaitMs", 1000)),
+                new AccountThrottle(limit(settings, "mp1c.ozon"), clock));
         registry.bind("ozonOrders", new OrderFlow(new OzonOrderSource(ozon, new OzonPostingTranslator(),
                 settings.integer("mp1c.ozon.orders.pageSize", 100)), journal, pollState, claims, statusMap, json, clock,
                 onecZone, Duration.ofDays(settings.integer("mp1c.ozon.orders.lookBackDays", 30)), overlap));
@@ -138,6 +141,12 @@ public class AppConfiguration implements CamelConfiguration {
         }
         AdminServer.install(context, settings.get("mp1c.admin.host", "127.0.0.1"),
                 settings.integer("mp1c.admin.port", 18080), token);
+    }
+
+    /** A marketplace's pace per account: {@code <prefix>.requestsPerSecond} and {@code <prefix>.burst}. */
+    private static AccountThrottle.Limit limit(Settings settings, String prefix) {
+        return new AccountThrottle.Limit(Double.parseDouble(settings.get(prefix + ".requestsPerSecond", "1")),
+                settings.integer(prefix + ".burst", 1));
     }
 
     /** A secret: from the environment variable of that name, else from the properties (the sandbox's own keys). */

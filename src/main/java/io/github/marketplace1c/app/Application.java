@@ -2,6 +2,7 @@ package io.github.marketplace1c.app;
 
 import io.github.marketplace1c.mapping.MappingTable;
 import io.github.marketplace1c.sandbox.Sandbox;
+import io.github.marketplace1c.sandbox.SandboxClock;
 import io.github.marketplace1c.sandbox.onec.OneCEmulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +52,12 @@ public final class Application implements AutoCloseable {
         effective.putAll(options.overrides());
 
         Sandbox sandbox = null;
+        Clock clock = options.clock();
         if (Boolean.parseBoolean(PropertyFiles.value(effective, "mp1c.sandbox.enabled", "false"))) {
+            String start = PropertyFiles.value(effective, "mp1c.sandbox.clockStart", "");
+            if (!start.isBlank()) {
+                clock = SandboxClock.startingAt(java.time.Instant.parse(start));
+            }
             if (Boolean.parseBoolean(PropertyFiles.value(effective, "mp1c.sandbox.resetDatabase", "false"))) {
                 resetSandboxDatabase(PropertyFiles.value(effective, "mp1c.db.url", ""), home);
             }
@@ -62,13 +68,13 @@ public final class Application implements AutoCloseable {
                             .toUpperCase()),
                     Boolean.parseBoolean(PropertyFiles.value(effective, "mp1c.sandbox.onec.strict", "false")),
                     PropertyFiles.value(effective, "mp1c.onec.user", "odata"),
-                    PropertyFiles.value(effective, "mp1c.onec.password", ""), options.clock());
+                    PropertyFiles.value(effective, "mp1c.onec.password", ""), clock);
             LOG.info("Sandbox: Ozon emulator at {}, 1C emulator ({}) at {}", sandbox.ozon().baseUrl(),
                     sandbox.onec().configuration(), sandbox.onec().baseUrl());
         }
 
         Main main = new Main();
-        main.configure().addConfiguration(new AppConfiguration(options.clock()));
+        main.configure().addConfiguration(new AppConfiguration(clock));
         main.configure().withRoutesIncludePattern("file:" + home.resolve("routes") + "/**/*.camel.yaml");
         main.configure().setName("marketplace-1c");
         Properties initial = new Properties();

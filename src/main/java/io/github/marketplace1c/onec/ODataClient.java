@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 
 /**
  * 1C's standard OData interface ({@code /odata/standard.odata}), JSON format. Failures are classified for the
@@ -25,9 +26,12 @@ public class ODataClient {
     private final HttpJson http;
     private final String root;
     private final String authorization;
+    /** 1C serialises writes on its managed locks: a few parallel requests per base, not one per account thread. */
+    private final Semaphore parallel;
 
-    public ODataClient(HttpJson http, String publicationUrl, String user, String password) {
+    public ODataClient(HttpJson http, String publicationUrl, String user, String password, int maxParallel) {
         this.http = http;
+        this.parallel = new Semaphore(Math.max(1, maxParallel), true);
         String base = publicationUrl.endsWith("/") ? publicationUrl.substring(0, publicationUrl.length() - 1) : publicationUrl;
         this.root = base + "/odata/standard.odata/";
         this.authorization = "Basic " + Base64.getEncoder()
@@ -61,10 +65,18 @@ public class ODataClient {
     private JsonNode call(String method, String url, ObjectNode body, String what) {
         HttpJson.Response response;
         try {
+            parallel.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransientFailure(ReasonCode.ONEC_UNAVAILABLE, "interrupted while waiting to " + what, null, e);
+        }
+        try {
             response = http.send(method, url, Map.of("Authorization", authorization), body);
         } catch (IOException e) {
             throw new TransientFailure(ReasonCode.ONEC_UNAVAILABLE, "1C did not answer to " + what + " ("
                     + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", null, e);
+        } finally {
+            parallel.release();
         }
         int status = response.status();
         if (status >= 200 && status < 300) {

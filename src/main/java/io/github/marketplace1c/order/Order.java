@@ -19,10 +19,16 @@ public record Order(String marketplace, String accountId, String externalNumber,
                     Instant createdAt, String warehouseKey, String warehouseName, String cancelReason,
                     List<Line> lines, String details) {
 
-    public record Line(String productKey, String productName, BigDecimal quantity, BigDecimal price) {
+    /**
+     * @param price the price of one unit
+     * @param sum   the line's total as the marketplace states it: price × quantity, or — where the marketplace gives
+     *              only the total (Yandex Market) — that total, with {@code price} rounded to kopecks
+     */
+    public record Line(String productKey, String productName, BigDecimal quantity, BigDecimal price, BigDecimal sum) {
 
-        public BigDecimal sum() {
-            return price.multiply(quantity);
+        /** A line whose total is the unit price times the quantity, exactly. */
+        public Line(String productKey, String productName, BigDecimal quantity, BigDecimal price) {
+            this(productKey, productName, quantity, price, price.multiply(quantity));
         }
     }
 

@@ -7,6 +7,7 @@ import io.github.marketplace1c.failure.PermanentFailure;
 import io.github.marketplace1c.failure.ReasonCode;
 import io.github.marketplace1c.failure.TransientFailure;
 import io.github.marketplace1c.http.HttpJson;
+import io.github.marketplace1c.ratelimit.AccountThrottle;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,9 +28,11 @@ public class OzonSellerClient {
     private final HttpJson http;
     private final String baseUrl;
     private final Duration rateLimitWait;
+    private final AccountThrottle throttle;
 
-    public OzonSellerClient(HttpJson http, String baseUrl, Duration rateLimitWait) {
+    public OzonSellerClient(HttpJson http, String baseUrl, Duration rateLimitWait, AccountThrottle throttle) {
         this.http = http;
+        this.throttle = throttle;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.rateLimitWait = rateLimitWait;
     }
@@ -64,6 +67,7 @@ public class OzonSellerClient {
         Map<String, String> headers = Map.of("Client-Id", account.credential("clientId"),
                 "Api-Key", account.credential("apiKey"));
         HttpJson.Response response;
+        throttle.acquire(account.id());
         try {
             response = http.send("POST", baseUrl + path, headers, body);
         } catch (IOException e) {
@@ -82,7 +86,9 @@ public class OzonSellerClient {
         String message = ozonMessage(response.body());
         String where = "Account " + account.id() + ": Ozon " + path + " answered " + status + " " + message;
         if (status == 429) {
-            throw new TransientFailure(ReasonCode.MARKETPLACE_UNAVAILABLE, where, retryAfter(response), null);
+            Duration wait = retryAfter(response);
+            throttle.backOff(account.id(), wait);
+            throw new TransientFailure(ReasonCode.MARKETPLACE_UNAVAILABLE, where, wait, null);
         }
         if (status == 401 || status == 403 || isCredentialMessage(message)) {
             throw new PermanentFailure(ReasonCode.AUTH_FAILED, where + " (check the account's Client-Id and Api-Key)");

@@ -6,6 +6,7 @@ import io.github.marketplace1c.app.Application;
 import io.github.marketplace1c.journal.Journal;
 import io.github.marketplace1c.mapping.MappingTable;
 import io.github.marketplace1c.sandbox.Sandbox;
+import io.github.marketplace1c.sandbox.SandboxClock;
 import io.github.marketplace1c.sandbox.onec.OneCEmulator;
 import io.github.marketplace1c.sandbox.ozon.OzonEmulator;
 import io.vertx.core.Vertx;
@@ -32,6 +33,8 @@ public final class FlowWorld implements AutoCloseable {
     public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
 
     public final Vertx vertx = Vertx.vertx();
+    /** The sandbox's week, as in the sandbox itself: the seeded orders stay in every window whatever today is. */
+    public final Clock clock = SandboxClock.startingAt(SandboxClock.START);
     public final OzonEmulator ozon;
     public final OneCEmulator onec;
     public final String jdbcUrl;
@@ -42,7 +45,7 @@ public final class FlowWorld implements AutoCloseable {
     private Application app;
 
     public FlowWorld(OneCEmulator.Configuration configuration, Path temp, Map<String, String> extra) {
-        ozon = new OzonEmulator(vertx, Clock.systemUTC(), true).start("127.0.0.1", 0);
+        ozon = new OzonEmulator(vertx, clock, true).start("127.0.0.1", 0);
         onec = new OneCEmulator(vertx, configuration, true).start("127.0.0.1", 0);
         jdbcUrl = TestDatabase.fresh(temp);
         overrides.put("mp1c.sandbox.enabled", "false");
@@ -65,7 +68,7 @@ public final class FlowWorld implements AutoCloseable {
     }
 
     public Application start() throws Exception {
-        app = Application.start(new Application.Options("sandbox", Path.of("."), overrides, Clock.systemUTC()));
+        app = Application.start(new Application.Options("sandbox", Path.of("."), overrides, clock));
         Sandbox.seedMappings(app.bean("productMappings", MappingTable.class),
                 app.bean("warehouseMappings", MappingTable.class));
         return app;
