@@ -1,0 +1,363 @@
+package io.github.marketplace1c.sandbox.wildberries;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.marketplace1c.sandbox.Faults;
+import io.github.marketplace1c.sandbox.SandboxData;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A loopback emulator of the Wildberries Marketplace API's FBS assembly-order reads ({@code GET /api/v3/orders/new},
+ * {@code GET /api/v3/orders}, {@code POST /api/v3/orders/status}) on host {@code marketplace-api.wildberries.ru},
+ * faithful to the official 03-orders-fbs.yaml: same paths, request checks, response shapes, both of WB's error
+ * bodies, the per-account token bucket with its headers, and injectable faults. WB has one host per API family;
+ * this one serves the Marketplace family and routes by path only (the Host header is ignored).
+ * The application runs it in sandbox mode; tests validate everything it says against the spec.
+ */
+public final class WildberriesEmulator implements AutoCloseable {
+
+    /** The FBS group's limit ({@code x-wb-rate-limits}): 300 requests a minute (one per 200 ms), burst 20. */
+    public static final int DEFAULT_REQUESTS_PER_MINUTE = 300;
+    public static final int DEFAULT_BURST = 20;
+    /** What a 4xx answer costs in the Marketplace category, in requests. */
+    public static final int FOUR_XX_COST = 10;
+    /** The {@code X-Ratelimit-Retry} of a RATE_LIMITED fault armed without a status of its own. */
+    public static final int DEFAULT_FAULT_RETRY_SECONDS = 2;
+    /**
+     * What MALFORMED_RECORD puts into the first order's {@code price} (kopecks): still an integer, so it validates,
+     * but a negative price no sale can have. The order is otherwise intact.
+     */
+    public static final long MALFORMED_PRICE = -100L;
+
+    static final String NEW = "/api/v3/orders/new";
+    static final String LIST = "/api/v3/orders";
+    static final String STATUS = "/api/v3/orders/status";
+    /** The rate-limit bucket shared by requests whose token is missing or unknown. */
+    private static final String ANONYMOUS = "";
+
+    /** One operation: token (authenticated), query parameters, raw body → the 200 body. */
+    @FunctionalInterface
+    interface Operation {
+        ObjectNode apply(String token, MultiMap query, String body);
+    }
+
+    private final Vertx vertx;
+    private final Clock clock;
+    private final Faults faults = new Faults();
+    private final WildberriesOrders orders;
+    private final OrderEndpoints endpoints;
+    private final WildberriesRateLimiter rateLimiter;
+    private final Set<String> tokens = ConcurrentHashMap.newKeySet();
+    private final List<RecordedExchange> recorded = new ArrayList<>();
+    private final AtomicLong requestIds = new AtomicLong();
+    private HttpServer server;
+    private String host;
+
+    public WildberriesEmulator(Vertx vertx, Clock clock, boolean seeded) {
+        this.vertx = vertx;
+        this.clock = clock;
+        this.orders = new WildberriesOrders(clock);
+        this.endpoints = new OrderEndpoints(orders, clock);
+        this.rateLimiter = new WildberriesRateLimiter(clock, DEFAULT_REQUESTS_PER_MINUTE, DEFAULT_BURST);
+        SandboxData.WB_ACCOUNTS.forEach(a -> tokens.add(a.token()));
+        if (seeded) {
+            WildberriesSeed.loadInto(orders);
+        }
+    }
+
+    /** Binds to exactly the given host (tests use 127.0.0.1); port 0 picks a free port. Blocks until listening. */
+    public WildberriesEmulator start(String host, int port) {
+        Router router = Router.router(vertx);
+        router.route().handler(BodyHandler.create().setBodyLimit(1024 * 1024));
+        router.post("/__sandbox/faults").handler(this::armFault);
+        router.delete("/__sandbox/faults").handler(this::clearFaults);
+        router.get(NEW).handler(ctx -> api(ctx, endpoints::newOrders));
+        router.get(LIST).handler(ctx -> api(ctx, endpoints::list));
+        router.post(STATUS).handler(ctx -> api(ctx, endpoints::statuses));
+        router.route().handler(ctx -> api(ctx, (token, query, body) -> {
+            throw WildberriesApiException.pathNotFound();
+        }));
+        try {
+            server = vertx.createHttpServer().requestHandler(router).listen(port, host)
+                    .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Wildberries emulator could not listen on " + host + ":" + port, e);
+        }
+        this.host = host;
+        return this;
+    }
+
+    public int port() {
+        return server == null ? -1 : server.actualPort();
+    }
+
+    public String baseUrl() {
+        String shown = host.contains(":") ? "[" + host + "]" : host;
+        return "http://" + shown + ":" + port();
+    }
+
+    public Faults faults() {
+        return faults;
+    }
+
+    /** The token bucket per account: requests per minute and burst; {@code 0, 0} turns it off. Resets all buckets. */
+    public void rateLimit(int requestsPerMinute, int burst) {
+        rateLimiter.configure(requestsPerMinute, burst);
+    }
+
+    public WildberriesOrders orders() {
+        return orders;
+    }
+
+    /** Lets another seller account in (tests use it for accounts beyond the sandbox's two). */
+    public void addAccount(String token) {
+        tokens.add(token);
+    }
+
+    public List<RecordedExchange> recorded() {
+        synchronized (recorded) {
+            return List.copyOf(recorded);
+        }
+    }
+
+    public void clearRecorded() {
+        synchronized (recorded) {
+            recorded.clear();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            try {
+                server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("Wildberries emulator did not stop cleanly", e);
+            } finally {
+                server = null;
+            }
+        }
+    }
+
+    // ---- API requests --------------------------------------------------------------------------------------
+
+    /**
+     * One request through WB's layers in their order: faults that stand for the gateway failing (SERVER_ERROR,
+     * RATE_LIMITED) answer before anything else; then the token bucket (429, nothing charged); then the token
+     * (401); then the operation. A 4xx answer is charged the rest of its cost of 10. Every answer but a 429
+     * carries {@code X-Ratelimit-Remaining} (when the limit is on).
+     */
+    private void api(RoutingContext ctx, Operation operation) {
+        String method = ctx.request().method().name();
+        String path = ctx.request().path();
+        String query = ctx.request().query() == null ? "" : ctx.request().query();
+        String requestBody = ctx.body() == null || ctx.body().buffer() == null ? "" : ctx.body().asString();
+        Map<String, String> headers = new LinkedHashMap<>();
+        ctx.request().headers().forEach(h -> headers.put(h.getKey(), h.getValue()));
+        String requestId = String.format("%032x", requestIds.incrementAndGet() * 0x9E3779B97F4A7C15L & Long.MAX_VALUE);
+
+        Optional<Faults.Fault> fault = faults.take(method + " " + path);
+        Faults.Kind kind = fault.map(Faults.Fault::kind).orElse(null);
+        String token = presentedToken(ctx);
+        String bucket = token != null && tokens.contains(token) ? token : ANONYMOUS;
+        Map<String, String> answerHeaders = new LinkedHashMap<>();
+        int status;
+        ObjectNode response;
+        try {
+            if (kind == Faults.Kind.SERVER_ERROR) {
+                throw WildberriesApiException.internal(fault.get().status() == 0 ? 500 : fault.get().status());
+            }
+            if (kind == Faults.Kind.RATE_LIMITED) {
+                int retry = fault.get().status() == 0 ? DEFAULT_FAULT_RETRY_SECONDS : fault.get().status();
+                long limit = rateLimiter.enabled() ? rateLimiter.limit() : DEFAULT_BURST;
+                rateLimitHeaders(answerHeaders, retry, limit, Math.max(retry, limit * 60L / DEFAULT_REQUESTS_PER_MINUTE));
+                throw tooManyRequests(bucket);
+            }
+            WildberriesRateLimiter.Decision decision = rateLimiter.acquire(bucket);
+            if (!decision.allowed()) {
+                rateLimitHeaders(answerHeaders, decision.retrySeconds(), decision.limit(), decision.resetSeconds());
+                throw tooManyRequests(bucket);
+            }
+            authenticate(token);
+            response = operation.apply(token, ctx.queryParams(), requestBody);
+            if (kind == Faults.Kind.MALFORMED_RECORD) {
+                malform(response);
+            }
+            status = 200;
+        } catch (WildberriesApiException e) {
+            status = e.status();
+            response = e.body(requestId, clock.instant());
+        } catch (RuntimeException e) {
+            WildberriesApiException internal = WildberriesApiException.internal(500);
+            status = internal.status();
+            response = internal.body(requestId, clock.instant());
+        }
+        if (status >= 400 && status < 500 && status != 429) {
+            rateLimiter.charge(bucket, FOUR_XX_COST - 1);
+        }
+        if (status != 429 && rateLimiter.enabled()) {
+            answerHeaders.put("X-Ratelimit-Remaining", Long.toString(rateLimiter.remaining(bucket)));
+        }
+        answerHeaders.put("Content-Type", "application/json");
+
+        if (kind == Faults.Kind.LOSE_REPLY) {
+            record(new RecordedExchange(method, path, query, headers, requestBody, 0, Map.of(), ""));
+            ctx.request().connection().close();
+            return;
+        }
+        String responseBody = response.toString();
+        record(new RecordedExchange(method, path, query, headers, requestBody, status, Map.copyOf(answerHeaders),
+                responseBody));
+        int finalStatus = status;
+        Duration latency = faults.latency();
+        if (latency.isZero() || latency.isNegative()) {
+            send(ctx, finalStatus, answerHeaders, responseBody);
+        } else {
+            vertx.setTimer(latency.toMillis(), id -> send(ctx, finalStatus, answerHeaders, responseBody));
+        }
+    }
+
+    /** {@code Authorization: <token>}, or with a {@code Bearer } prefix as some clients send it; null when absent. */
+    private static String presentedToken(RoutingContext ctx) {
+        String header = ctx.request().getHeader("Authorization");
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        String value = header.trim();
+        if (value.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            value = value.substring(7).trim();
+        }
+        return value.isEmpty() ? null : value;
+    }
+
+    /** WB's gateway answers both a missing and a bad token with 401 and the problem body; the detail differs. */
+    private void authenticate(String token) {
+        if (token == null) {
+            throw WildberriesApiException.unauthorized("empty Authorization header");
+        }
+        if (!tokens.contains(token)) {
+            throw WildberriesApiException.unauthorized("token problem; token is not valid: unknown to this sandbox");
+        }
+    }
+
+    /** The limiter's id in {@code detail} names the bucket, never the token. */
+    private static WildberriesApiException tooManyRequests(String bucket) {
+        return WildberriesApiException.tooManyRequests("limited by " + SandboxData.guid("wb-rate-limit", bucket));
+    }
+
+    private static void rateLimitHeaders(Map<String, String> headers, long retry, long limit, long reset) {
+        headers.put("X-Ratelimit-Retry", Long.toString(retry));
+        headers.put("X-Ratelimit-Limit", Long.toString(limit));
+        headers.put("X-Ratelimit-Reset", Long.toString(reset));
+    }
+
+    /** Breaks the price of the first order of an order list (both list shapes); other answers stay as they are. */
+    private static void malform(ObjectNode response) {
+        JsonNode list = response.get("orders");
+        if (list instanceof ArrayNode orders && orders.size() > 0 && orders.get(0).has("price")) {
+            ((ObjectNode) orders.get(0)).put("price", MALFORMED_PRICE);
+        }
+    }
+
+    private void record(RecordedExchange exchange) {
+        synchronized (recorded) {
+            recorded.add(exchange);
+        }
+    }
+
+    private static void send(RoutingContext ctx, int status, Map<String, String> headers, String body) {
+        if (ctx.response().closed()) {
+            return;
+        }
+        ctx.response().setStatusCode(status);
+        headers.forEach((name, value) -> ctx.response().putHeader(name, value));
+        ctx.response().end(body);
+    }
+
+    // ---- control endpoint ----------------------------------------------------------------------------------
+
+    /**
+     * {@code POST /__sandbox/faults} {"kind":"SERVER_ERROR","times":3,"path":"/api/v3/orders","status":503} arms a
+     * fault for demos; {@code "times"} defaults to 1 ({@code -1} = until cleared); {@code "latencyMs"} sets the
+     * delay of every answer; for RATE_LIMITED, {@code "status"} (or {@code "retrySeconds"}) is the
+     * {@code X-Ratelimit-Retry} to send. No auth, so only loopback callers may use it.
+     */
+    private void armFault(RoutingContext ctx) {
+        if (!fromLoopback(ctx)) {
+            sendError(ctx, WildberriesApiException.accessDenied("the sandbox control endpoint is loopback only"));
+            return;
+        }
+        try {
+            String text = ctx.body() == null || ctx.body().buffer() == null ? "" : ctx.body().asString();
+            JsonNode body = text.isBlank() ? WildberriesJson.object() : WildberriesJson.MAPPER.readTree(text);
+            if (body == null || !body.isObject()) {
+                throw WildberriesApiException.incorrectRequestBody("a JSON object is expected");
+            }
+            if (body.has("latencyMs")) {
+                faults.latency(Duration.ofMillis(body.get("latencyMs").asLong()));
+            }
+            if (body.hasNonNull("kind")) {
+                Faults.Kind kind = Faults.Kind.valueOf(body.get("kind").asText());
+                int times = body.path("times").asInt(1);
+                String path = body.hasNonNull("path") ? body.get("path").asText() : null;
+                int status = body.path("status").asInt(body.path("retrySeconds").asInt(0));
+                faults.armStatus(kind, status, times < 0 ? Faults.ALWAYS : times, path);
+            }
+            send(ctx, 200, Map.of("Content-Type", "application/json"), body.toString());
+        } catch (WildberriesApiException e) {
+            sendError(ctx, e);
+        } catch (IllegalArgumentException e) {
+            sendError(ctx, WildberriesApiException.incorrectParameter("unknown fault kind; one of "
+                    + java.util.Arrays.toString(Faults.Kind.values())));
+        } catch (java.io.IOException e) {
+            sendError(ctx, WildberriesApiException.incorrectRequestBody("not JSON"));
+        }
+    }
+
+    private void clearFaults(RoutingContext ctx) {
+        if (!fromLoopback(ctx)) {
+            sendError(ctx, WildberriesApiException.accessDenied("the sandbox control endpoint is loopback only"));
+            return;
+        }
+        faults.clear();
+        ctx.response().setStatusCode(204).end();
+    }
+
+    private void sendError(RoutingContext ctx, WildberriesApiException e) {
+        String requestId = String.format("%032x", requestIds.incrementAndGet());
+        send(ctx, e.status(), Map.of("Content-Type", "application/json"), e.body(requestId, clock.instant()).toString());
+    }
+
+    private static boolean fromLoopback(RoutingContext ctx) {
+        SocketAddress remote = ctx.request().remoteAddress();
+        if (remote == null || remote.hostAddress() == null) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(remote.hostAddress()).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+}

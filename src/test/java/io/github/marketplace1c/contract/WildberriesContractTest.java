@@ -1,0 +1,76 @@
+package io.github.marketplace1c.contract;
+
+import io.github.marketplace1c.sandbox.wildberries.RecordedExchange;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The oracle itself: it must reject what the spec rejects, or every green contract test means nothing. */
+class WildberriesContractTest {
+
+    private static final Map<String, String> AUTH = Map.of("Authorization", "t");
+    private static final Map<String, String> JSON = Map.of("Content-Type", "application/json");
+
+    @Test
+    void flagsAWrongTypedFieldInAnAnswer() {
+        RecordedExchange bad = new RecordedExchange("GET", "/api/v3/orders", "limit=10&next=0", AUTH, "", 200, JSON,
+                "{\"next\":0,\"orders\":[{\"id\":1,\"price\":\"349.00\"}]}");
+        assertThat(WildberriesContract.validateResponse(bad).hasErrors()).isTrue();
+        assertThatThrownBy(() -> WildberriesContract.assertConforms(List.of(bad))).hasMessageContaining("price");
+    }
+
+    @Test
+    void flagsAStatusOutsideTheSpecsEnum() {
+        RecordedExchange bad = new RecordedExchange("POST", "/api/v3/orders/status", "", AUTH, "{\"orders\":[1]}", 200,
+                JSON, "{\"orders\":[{\"id\":1,\"isCancellable\":false,\"supplierStatus\":\"cancel_carrier\","
+                + "\"wbStatus\":\"waiting\"}]}");
+        assertThatThrownBy(() -> WildberriesContract.assertConforms(List.of(bad))).hasMessageContaining("supplierStatus");
+    }
+
+    @Test
+    void flagsAnAcceptedRequestTheSpecRejects() {
+        String ok = "{\"next\":0,\"orders\":[]}";
+        RecordedExchange noLimit = new RecordedExchange("GET", "/api/v3/orders", "next=0", AUTH, "", 200, JSON, ok);
+        assertThatThrownBy(() -> WildberriesContract.assertConforms(List.of(noLimit)))
+                .hasMessageContaining("accepted a request");
+        RecordedExchange tooMany = new RecordedExchange("GET", "/api/v3/orders", "limit=1001&next=0", AUTH, "", 200,
+                JSON, ok);
+        assertThatThrownBy(() -> WildberriesContract.assertConforms(List.of(tooMany)))
+                .hasMessageContaining("accepted a request");
+        RecordedExchange noToken = new RecordedExchange("GET", "/api/v3/orders/new", "", Map.of(), "", 200, JSON,
+                "{\"orders\":[]}");
+        assertThatThrownBy(() -> WildberriesContract.assertConforms(List.of(noToken)))
+                .hasMessageContaining("accepted a request");
+        RecordedExchange empty = new RecordedExchange("POST", "/api/v3/orders/status", "", AUTH, "{\"orders\":[]}", 200,
+                JSON, "{\"orders\":[]}");
+        assertThatThrownBy(() -> WildberriesContract.assertConforms(List.of(empty)))
+                .hasMessageContaining("accepted a request");
+    }
+
+    @Test
+    void acceptsTheSpecsOwnExamples() {
+        RecordedExchange unauthorized = new RecordedExchange("GET", "/api/v3/orders/new", "", Map.of(), "", 401, JSON,
+                "{\"title\":\"unauthorized\",\"detail\":\"token problem\",\"code\":\"x\",\"requestId\":\"r\","
+                        + "\"origin\":\"s2s-api-auth-catalog\",\"status\":401,\"statusText\":\"Unauthorized\","
+                        + "\"timestamp\":\"2024-09-30T06:52:38Z\"}");
+        RecordedExchange badRequest = new RecordedExchange("GET", "/api/v3/orders", "limit=0&next=0", AUTH, "", 400,
+                JSON, "{\"code\":\"IncorrectParameter\",\"message\":\"Передан некорректный параметр\",\"data\":null}");
+        WildberriesContract.assertConforms(List.of(unauthorized, badRequest));
+    }
+
+    @Test
+    void checksUndeclaredStatusesByBodyShape() {
+        assertThat(WildberriesContract.errorBodyProblem("{\"code\":\"IncorrectParameter\",\"message\":\"m\",\"data\":null}"))
+                .isNull();
+        assertThat(WildberriesContract.errorBodyProblem("{\"title\":\"t\",\"detail\":\"d\",\"code\":\"c\","
+                + "\"requestId\":\"r\",\"origin\":\"o\",\"status\":500,\"statusText\":\"s\",\"timestamp\":\"t\"}")).isNull();
+        assertThat(WildberriesContract.errorBodyProblem("{\"error\":\"x\"}")).isNotNull();
+        RecordedExchange server = new RecordedExchange("GET", "/api/v3/orders/new", "", AUTH, "", 500, JSON,
+                "{\"error\":true}");
+        assertThatThrownBy(() -> WildberriesContract.assertConforms(List.of(server))).hasMessageContaining("neither");
+    }
+}
