@@ -1,0 +1,398 @@
+package io.github.marketplace1c.sandbox.yandexmarket;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.marketplace1c.sandbox.Faults;
+import io.github.marketplace1c.sandbox.SandboxData;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A loopback emulator of the Yandex Market Partner API's FBS order reads, {@code POST v1/businesses/{businessId}/orders},
+ * faithful to the official OpenAPI spec: same path, parameters, answer shape, error bodies, the {@code Api-Key}
+ * check, the method's hourly resource quota and parallel limit with Market's 420 and X-RateLimit-Resource-*
+ * headers, and injectable faults. The application runs it in sandbox mode; tests validate everything it says
+ * against the spec.
+ */
+public final class YandexMarketEmulator implements AutoCloseable {
+
+    /** The orders method's documented resource quota: 10 000 requests per hour per business. */
+    public static final int DEFAULT_REQUESTS_PER_HOUR = 10_000;
+    /** The orders method's {@code parallel-limit-value} (the global default of other methods is 4). */
+    public static final int DEFAULT_PARALLEL_LIMIT = 6;
+    /**
+     * What MALFORMED_RECORD puts into the first item of the first order: {@code count} 0. Still spec-valid (an
+     * integer without a minimum), but a line of no units, whose {@code prices} still carry a value, can't become a
+     * document line (a unit price would divide by zero).
+     */
+    public static final int MALFORMED_ITEM_COUNT = 0;
+    /** How far ahead of the clock a RATE_LIMITED fault puts {@code X-RateLimit-Resource-Until}. */
+    public static final Duration RATE_LIMITED_FAULT_WAIT = Duration.ofSeconds(2);
+
+    static final String ORDERS_PATH = "/v1/businesses/:businessId/orders";
+    private static final String ORDERS_RESOURCE = "/v1/businesses/{businessId}/orders";
+
+    private final Vertx vertx;
+    private final Clock clock;
+    private final Faults faults = new Faults();
+    private final YandexMarketOrders orders;
+    private final OrdersEndpoint endpoint;
+    private final YmLimits limits;
+    /** Api-Key → the business (кабинет) it was issued in; a Market key opens one business. */
+    private final Map<String, Long> businessByKey = new ConcurrentHashMap<>();
+    private final Map<Long, Set<Long>> campaignsByBusiness = new ConcurrentHashMap<>();
+    private final List<RecordedExchange> recorded = new ArrayList<>();
+    private HttpServer server;
+    private String host;
+
+    public YandexMarketEmulator(Vertx vertx, Clock clock, boolean seeded) {
+        this.vertx = vertx;
+        this.clock = clock;
+        this.orders = new YandexMarketOrders(clock);
+        this.endpoint = new OrdersEndpoint(orders, clock);
+        this.limits = new YmLimits(clock, DEFAULT_REQUESTS_PER_HOUR, DEFAULT_PARALLEL_LIMIT);
+        SandboxData.YM_ACCOUNTS.forEach(a -> addAccount(a.businessId(), a.apiKey(), a.campaignId()));
+        if (seeded) {
+            YandexMarketSeed.loadInto(orders);
+        }
+    }
+
+    /** Binds to exactly the given host (tests use 127.0.0.1); port 0 picks a free port. Blocks until listening. */
+    public YandexMarketEmulator start(String host, int port) {
+        Router router = Router.router(vertx);
+        router.route().handler(BodyHandler.create().setBodyLimit(512 * 1024)); // Market's request body limit
+        router.post("/__sandbox/faults").handler(this::armFault);
+        router.delete("/__sandbox/faults").handler(this::clearFaults);
+        router.post(ORDERS_PATH).handler(this::orders);
+        router.route().handler(ctx -> send(ctx, 404, Map.of(), new YmApiException(404, "NOT_FOUND",
+                "No such method: " + ctx.request().method().name() + " " + ctx.request().path()).body().toString()));
+        try {
+            server = vertx.createHttpServer().requestHandler(router).listen(port, host)
+                    .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Yandex Market emulator could not listen on " + host + ":" + port, e);
+        }
+        this.host = host;
+        return this;
+    }
+
+    public int port() {
+        return server == null ? -1 : server.actualPort();
+    }
+
+    public String baseUrl() {
+        String shown = host.contains(":") ? "[" + host + "]" : host;
+        return "http://" + shown + ":" + port();
+    }
+
+    public Faults faults() {
+        return faults;
+    }
+
+    /** The orders method's resource quota, requests per hour per business; 0 turns it (and its headers) off. */
+    public void requestsPerHour(int limit) {
+        limits.perHour(limit);
+    }
+
+    /** Concurrent requests allowed per business before a 420; 0 turns the limit off. */
+    public void parallelLimit(int limit) {
+        limits.parallel(limit);
+    }
+
+    public YandexMarketOrders orders() {
+        return orders;
+    }
+
+    /** Lets another cabinet in: its Api-Key opens exactly this business, whose stores are the given campaigns. */
+    public void addAccount(long businessId, String apiKey, long... campaignIds) {
+        businessByKey.put(apiKey, businessId);
+        Set<Long> campaigns = ConcurrentHashMap.newKeySet();
+        Arrays.stream(campaignIds).forEach(campaigns::add);
+        campaignsByBusiness.merge(businessId, campaigns, (a, b) -> {
+            a.addAll(b);
+            return a;
+        });
+    }
+
+    /** The campaigns (stores) registered for a business. */
+    public Set<Long> campaigns(long businessId) {
+        return Set.copyOf(campaignsByBusiness.getOrDefault(businessId, Set.of()));
+    }
+
+    public List<RecordedExchange> recorded() {
+        synchronized (recorded) {
+            return List.copyOf(recorded);
+        }
+    }
+
+    public void clearRecorded() {
+        synchronized (recorded) {
+            recorded.clear();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            try {
+                server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("Yandex Market emulator did not stop cleanly", e);
+            } finally {
+                server = null;
+            }
+        }
+    }
+
+    // ---- POST v1/businesses/{businessId}/orders ------------------------------------------------------------
+
+    private void orders(RoutingContext ctx) {
+        String method = ctx.request().method().name();
+        String path = ctx.request().path();
+        String requestBody = ctx.body() == null || ctx.body().buffer() == null ? "" : ctx.body().asString();
+        Map<String, String> query = new LinkedHashMap<>();
+        ctx.queryParams().forEach(p -> query.putIfAbsent(p.getKey(), p.getValue()));
+        Map<String, String> headers = new LinkedHashMap<>();
+        ctx.request().headers().forEach(h -> headers.put(h.getKey(), h.getValue()));
+        long pathBusiness = businessId(ctx.pathParam("businessId"));
+
+        Optional<Faults.Fault> fault = faults.take(method + " " + path);
+        Faults.Kind kind = fault.map(Faults.Fault::kind).orElse(null);
+        long business = -1;
+        boolean entered = false;
+        boolean used = false;
+        int status;
+        ObjectNode response;
+        try {
+            if (kind == Faults.Kind.SERVER_ERROR) {
+                throw YmApiException.internal(fault.get().status() == 0 ? 500 : fault.get().status());
+            }
+            if (kind == Faults.Kind.RATE_LIMITED) {
+                throw quotaExceeded(pathBusiness);
+            }
+            business = authenticate(ctx, pathBusiness);
+            if (!limits.tryEnter(business)) {
+                throw YmApiException.limited("Hit rate limit of " + limits.parallel()
+                        + " parallel requests for businessId " + business);
+            }
+            entered = true;
+            if (!limits.tryUse(business)) {
+                throw quotaExceeded(business);
+            }
+            used = limits.perHour() > 0;
+            response = endpoint.list(business, query.get("pageToken"), query.get("limit"), parse(requestBody));
+            if (kind == Faults.Kind.MALFORMED_RECORD) {
+                malform(response);
+            }
+            status = 200;
+        } catch (YmApiException e) {
+            status = e.status();
+            response = e.body();
+        } catch (RuntimeException e) {
+            YmApiException internal = YmApiException.internal(500);
+            status = internal.status();
+            response = internal.body();
+        }
+        if (status >= 500 && used) {
+            limits.giveBack(business);
+        }
+
+        Map<String, String> responseHeaders = rateLimitHeaders(business >= 0 ? business : pathBusiness,
+                kind == Faults.Kind.RATE_LIMITED);
+        long slot = entered ? business : -1;
+        if (kind == Faults.Kind.LOSE_REPLY) {
+            record(new RecordedExchange(method, path, query, headers, requestBody, 0, Map.of(), ""));
+            release(slot);
+            ctx.request().connection().close();
+            return;
+        }
+        String responseBody = response.toString();
+        record(new RecordedExchange(method, path, query, headers, requestBody, status, responseHeaders, responseBody));
+        int finalStatus = status;
+        Duration latency = faults.latency();
+        if (latency.isZero() || latency.isNegative()) {
+            send(ctx, finalStatus, responseHeaders, responseBody);
+            release(slot);
+        } else {
+            // the parallel-request slot stays taken while the answer is delayed: that is what a slow Market is
+            vertx.setTimer(latency.toMillis(), id -> {
+                send(ctx, finalStatus, responseHeaders, responseBody);
+                release(slot);
+            });
+        }
+    }
+
+    /**
+     * Market's answers to bad credentials (its error-codes page): no {@code Api-Key} header → 401 (an OAuth
+     * {@code Authorization: Bearer} token is not accepted by this emulator either); a key Market does not know →
+     * 403; a key of another business → 403. A businessId that is not a positive integer → 400.
+     */
+    private long authenticate(RoutingContext ctx, long pathBusiness) {
+        String apiKey = ctx.request().getHeader("Api-Key");
+        if (apiKey == null || apiKey.isBlank()) {
+            throw YmApiException.unauthorized();
+        }
+        Long owner = businessByKey.get(apiKey);
+        if (owner == null) {
+            throw YmApiException.forbidden("Access denied: the Api-Key is not valid");
+        }
+        if (pathBusiness < 1) {
+            throw YmApiException.badRequest("Invalid businessId: " + ctx.pathParam("businessId"));
+        }
+        if (owner != pathBusiness) {
+            throw YmApiException.forbidden("Access denied: the Api-Key has no access to businessId " + pathBusiness);
+        }
+        return pathBusiness;
+    }
+
+    private YmApiException quotaExceeded(long business) {
+        return YmApiException.limited("Hit rate limit of " + limits.perHour() + " requests per 1 hour for resource "
+                + ORDERS_RESOURCE + " for businessId " + business);
+    }
+
+    /**
+     * X-RateLimit-Resource-Limit / -Remaining / -Until on every answer about a business (none while the quota is
+     * off, or when the path names no business). A RATE_LIMITED fault says nothing is left until
+     * {@link #RATE_LIMITED_FAULT_WAIT} from now.
+     */
+    private Map<String, String> rateLimitHeaders(long business, boolean faulted) {
+        if (business < 1 || limits.perHour() <= 0) {
+            return Map.of();
+        }
+        YmLimits.Quota quota = limits.quota(business);
+        Instant until = faulted ? clock.instant().plus(RATE_LIMITED_FAULT_WAIT) : quota.until();
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("X-RateLimit-Resource-Limit", Integer.toString(quota.limit()));
+        headers.put("X-RateLimit-Resource-Remaining", Integer.toString(faulted ? 0 : quota.remaining()));
+        headers.put("X-RateLimit-Resource-Until", YmJson.rfc822(until));
+        return headers;
+    }
+
+    private void release(long business) {
+        if (business >= 0) {
+            limits.leave(business);
+        }
+    }
+
+    private static long businessId(String text) {
+        try {
+            return text != null && text.matches("\\d{1,18}") ? Long.parseLong(text) : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** The spec marks the body required: an absent body is a 400, an empty filter is {@code {}}. */
+    private static JsonNode parse(String body) {
+        if (body.isBlank()) {
+            throw YmApiException.badRequest("Request body is missing: send a JSON object, {} for no filters");
+        }
+        try {
+            JsonNode json = YmJson.MAPPER.readTree(body);
+            if (json == null || !json.isObject()) {
+                throw YmApiException.badRequest("Request body must be a JSON object");
+            }
+            return json;
+        } catch (JsonProcessingException e) {
+            throw YmApiException.badRequest("Request body is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    /** Sets {@link #MALFORMED_ITEM_COUNT} as the count of the first item of the answer's first order. */
+    private static void malform(ObjectNode response) {
+        if (response.path("orders").path(0).path("items").path(0) instanceof ObjectNode item) {
+            item.put("count", MALFORMED_ITEM_COUNT);
+        }
+    }
+
+    private void record(RecordedExchange exchange) {
+        synchronized (recorded) {
+            recorded.add(exchange);
+        }
+    }
+
+    private static void send(RoutingContext ctx, int status, Map<String, String> headers, String body) {
+        if (ctx.response().closed() || ctx.response().ended()) {
+            return;
+        }
+        ctx.response().setStatusCode(status);
+        if (status == 420) {
+            ctx.response().setStatusMessage("Enhance Your Calm");
+        }
+        headers.forEach(ctx.response()::putHeader);
+        ctx.response().putHeader("Content-Type", "application/json").end(body);
+    }
+
+    // ---- control endpoint ----------------------------------------------------------------------------------
+
+    /**
+     * {@code POST /__sandbox/faults} {"kind":"SERVER_ERROR","times":3,"path":"/v1/businesses","status":503} arms a
+     * fault for demos; {@code "times"} defaults to 1 ({@code -1} = until cleared); {@code "latencyMs"} sets the
+     * delay of every answer. No auth, so only loopback callers may use it.
+     */
+    private void armFault(RoutingContext ctx) {
+        if (!fromLoopback(ctx)) {
+            send(ctx, 403, Map.of(), YmApiException.forbidden("the sandbox control endpoint is loopback only").body().toString());
+            return;
+        }
+        try {
+            JsonNode body = parse(ctx.body() == null || ctx.body().buffer() == null ? "" : ctx.body().asString());
+            if (body.has("latencyMs")) {
+                faults.latency(Duration.ofMillis(body.get("latencyMs").asLong()));
+            }
+            if (body.hasNonNull("kind")) {
+                Faults.Kind kind = Faults.Kind.valueOf(body.get("kind").asText());
+                int times = body.path("times").asInt(1);
+                String path = body.hasNonNull("path") ? body.get("path").asText() : null;
+                faults.armStatus(kind, body.path("status").asInt(0), times < 0 ? Faults.ALWAYS : times, path);
+            }
+            send(ctx, 200, Map.of(), body.toString());
+        } catch (YmApiException e) {
+            send(ctx, e.status(), Map.of(), e.body().toString());
+        } catch (IllegalArgumentException e) {
+            send(ctx, 400, Map.of(), YmApiException.badRequest("unknown fault kind; one of "
+                    + Arrays.toString(Faults.Kind.values())).body().toString());
+        }
+    }
+
+    private void clearFaults(RoutingContext ctx) {
+        if (!fromLoopback(ctx)) {
+            send(ctx, 403, Map.of(), YmApiException.forbidden("the sandbox control endpoint is loopback only").body().toString());
+            return;
+        }
+        faults.clear();
+        ctx.response().setStatusCode(204).end();
+    }
+
+    private static boolean fromLoopback(RoutingContext ctx) {
+        SocketAddress remote = ctx.request().remoteAddress();
+        if (remote == null || remote.hostAddress() == null) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(remote.hostAddress()).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+}
