@@ -190,8 +190,11 @@ public final class WildberriesEmulator implements AutoCloseable {
             }
             if (kind == Faults.Kind.RATE_LIMITED) {
                 int retry = fault.get().status() == 0 ? DEFAULT_FAULT_RETRY_SECONDS : fault.get().status();
-                long limit = rateLimiter.enabled() ? rateLimiter.limit() : DEFAULT_BURST;
-                rateLimitHeaders(answerHeaders, retry, limit, Math.max(retry, limit * 60L / DEFAULT_REQUESTS_PER_MINUTE));
+                // as if the bucket were empty: the fault stands for other clients of the same account using it up
+                boolean on = rateLimiter.enabled();
+                long limit = on ? rateLimiter.limit() : DEFAULT_BURST;
+                long reset = on ? rateLimiter.fullRefillSeconds() : DEFAULT_BURST * 60L / DEFAULT_REQUESTS_PER_MINUTE;
+                rateLimitHeaders(answerHeaders, retry, limit, Math.max(retry, reset));
                 throw tooManyRequests(bucket);
             }
             WildberriesRateLimiter.Decision decision = rateLimiter.acquire(bucket);

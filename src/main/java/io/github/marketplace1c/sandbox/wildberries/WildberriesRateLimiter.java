@@ -50,6 +50,11 @@ final class WildberriesRateLimiter {
         return burst;
     }
 
+    /** Seconds an empty bucket takes to fill up again (the {@code X-Ratelimit-Reset} of an empty bucket). */
+    synchronized long fullRefillSeconds() {
+        return ceilSeconds(burst * interval);
+    }
+
     /** Admits the request (taking one request from the bucket) or refuses it with the wait the headers give. */
     synchronized Decision acquire(String key) {
         if (interval == 0) {
