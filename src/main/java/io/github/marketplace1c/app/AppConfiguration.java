@@ -32,6 +32,12 @@ import io.github.marketplace1c.order.StatusMap;
 import io.github.marketplace1c.ozon.OzonPostingTranslator;
 import io.github.marketplace1c.ozon.OzonSellerClient;
 import io.github.marketplace1c.ratelimit.AccountThrottle;
+import io.github.marketplace1c.wildberries.WildberriesClient;
+import io.github.marketplace1c.wildberries.WildberriesOrderSource;
+import io.github.marketplace1c.wildberries.WildberriesOrderTranslator;
+import io.github.marketplace1c.yandexmarket.YandexMarketClient;
+import io.github.marketplace1c.yandexmarket.YandexMarketOrderSource;
+import io.github.marketplace1c.yandexmarket.YandexMarketOrderTranslator;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -126,6 +132,23 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("ozonOrders", new OrderFlow(new OzonOrderSource(ozon, new OzonPostingTranslator(),
                 settings.integer("mp1c.ozon.orders.pageSize", 100)), journal, pollState, claims, statusMap, json, clock,
                 onecZone, Duration.ofDays(settings.integer("mp1c.ozon.orders.lookBackDays", 30)), overlap));
+
+        WildberriesClient wildberries = new WildberriesClient(http, settings.required("mp1c.wildberries.marketplaceUrl"),
+                new AccountThrottle(limit(settings, "mp1c.wildberries"), clock),
+                Duration.ofSeconds(settings.integer("mp1c.wildberries.rateLimitWaitSeconds", 5)));
+        registry.bind("wildberriesOrders", new OrderFlow(new WildberriesOrderSource(wildberries,
+                new WildberriesOrderTranslator(), json,
+                Duration.ofDays(settings.integer("mp1c.wildberries.orders.recheckDays", 14)),
+                settings.integer("mp1c.wildberries.orders.pageSize", 1000)), journal, pollState, claims, statusMap, json,
+                clock, onecZone, Duration.ofDays(settings.integer("mp1c.wildberries.orders.lookBackDays", 7)), overlap));
+
+        YandexMarketClient yandexMarket = new YandexMarketClient(http, settings.required("mp1c.yandexMarket.baseUrl"),
+                new AccountThrottle(limit(settings, "mp1c.yandexMarket"), clock), clock,
+                Duration.ofSeconds(settings.integer("mp1c.yandexMarket.rateLimitWaitSeconds", 10)));
+        registry.bind("yandexMarketOrders", new OrderFlow(new YandexMarketOrderSource(yandexMarket,
+                new YandexMarketOrderTranslator(), onecZone, settings.integer("mp1c.yandexMarket.orders.pageSize", 50)),
+                journal, pollState, claims, statusMap, json, clock, onecZone,
+                Duration.ofDays(settings.integer("mp1c.yandexMarket.orders.lookBackDays", 30)), overlap));
 
         FlowRunner flows = new FlowRunner(context, context.createProducerTemplate(), journal);
         registry.bind("flowRunner", flows);

@@ -62,14 +62,17 @@ public final class Application implements AutoCloseable {
                 resetSandboxDatabase(PropertyFiles.value(effective, "mp1c.db.url", ""), home);
             }
             sandbox = Sandbox.start(PropertyFiles.value(effective, "mp1c.sandbox.host", "127.0.0.1"),
-                    Integer.parseInt(PropertyFiles.value(effective, "mp1c.sandbox.ozon.port", "18081")),
-                    Integer.parseInt(PropertyFiles.value(effective, "mp1c.sandbox.onec.port", "18082")),
+                    new Sandbox.Ports(port(effective, "mp1c.sandbox.ozon.port", "18081"),
+                            port(effective, "mp1c.sandbox.wildberries.port", "18083"),
+                            port(effective, "mp1c.sandbox.yandexMarket.port", "18084"),
+                            port(effective, "mp1c.sandbox.onec.port", "18082")),
                     OneCEmulator.Configuration.valueOf(PropertyFiles.value(effective, "mp1c.onec.configuration", "UT")
                             .toUpperCase()),
                     Boolean.parseBoolean(PropertyFiles.value(effective, "mp1c.sandbox.onec.strict", "false")),
                     PropertyFiles.value(effective, "mp1c.onec.user", "odata"),
                     PropertyFiles.value(effective, "mp1c.onec.password", ""), clock);
-            LOG.info("Sandbox: Ozon emulator at {}, 1C emulator ({}) at {}", sandbox.ozon().baseUrl(),
+            LOG.info("Sandbox: emulators of Ozon at {}, Wildberries at {}, Yandex Market at {}, 1C ({}) at {}",
+                    sandbox.ozon().baseUrl(), sandbox.wildberries().baseUrl(), sandbox.yandexMarket().baseUrl(),
                     sandbox.onec().configuration(), sandbox.onec().baseUrl());
         }
 
@@ -118,6 +121,10 @@ public final class Application implements AutoCloseable {
         String file = url.substring(prefix.length()).split(";")[0].replace("{{mp1c.home}}", home.toString());
         Files.deleteIfExists(Path.of(file + ".mv.db"));
         Files.deleteIfExists(Path.of(file + ".trace.db"));
+    }
+
+    private static int port(Map<String, String> properties, String key, String fallback) {
+        return Integer.parseInt(PropertyFiles.value(properties, key, fallback));
     }
 
     public CamelContext context() {

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import org.apache.camel.Exchange;
 
@@ -29,6 +31,7 @@ import org.apache.camel.Exchange;
 public class OrderFlow {
 
     public static final String FLOW = "orders";
+    private static final String SEEN = "mp1cSeenRecordKeys";
 
     private final OrderSource source;
     private final Journal journal;
@@ -82,15 +85,22 @@ public class OrderFlow {
         Account account = exchange.getProperty(FlowProperties.ACCOUNT, Account.class);
         OrderSource.Window window = exchange.getProperty(FlowProperties.WINDOW, OrderSource.Window.class);
         OrderSource.Page page = source.fetch(account, window, exchange.getProperty(FlowProperties.CURSOR, String.class));
+        @SuppressWarnings("unchecked")
+        Set<String> seen = exchange.getProperty(SEEN, Set.class);
+        if (seen == null) {
+            seen = new HashSet<>();
+            exchange.setProperty(SEEN, seen);
+        }
         List<JsonNode> fresh = new ArrayList<>();
         for (JsonNode record : page.records()) {
-            if (!alreadyLoaded(account, record)) {
+            // a marketplace may list an order twice in one run (Wildberries: new orders, then the period's orders)
+            if (seen.add(source.recordKey(record)) && !alreadyLoaded(account, record)) {
                 fresh.add(record);
             }
         }
         journal.fetched(exchange.getProperty(FlowProperties.RUN_ID, Long.class), fresh.size());
         exchange.setProperty(FlowProperties.CURSOR, page.cursor());
-        exchange.setProperty(FlowProperties.HAS_NEXT, page.hasNext() && !page.records().isEmpty());
+        exchange.setProperty(FlowProperties.HAS_NEXT, page.hasNext());
         exchange.getIn().setBody(fresh);
     }
 

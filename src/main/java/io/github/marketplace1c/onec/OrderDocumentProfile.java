@@ -18,6 +18,24 @@ public interface OrderDocumentProfile {
     /** The header field holding the marketplace's order number, used to find the order again. */
     String externalNumberField();
 
+    /**
+     * The marketplace's number as the 1C field keeps it. The field holds 30 characters and 1C silently cuts a longer
+     * value, after which the order could not be found again: a longer number (a Wildberries cart's orderUid) is
+     * shortened the same way every time — its first 21 characters, "~" and 8 hex digits of its SHA-256.
+     */
+    static String externalNumber(String number) {
+        if (number.length() <= 30) {
+            return number;
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(number.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return number.substring(0, 21) + "~" + java.util.HexFormat.of().formatHex(digest, 0, 4);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The body of a new order document. */
     ObjectNode newOrder(ResolvedOrder order, ObjectMapper json);
 

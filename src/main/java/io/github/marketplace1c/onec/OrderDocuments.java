@@ -78,7 +78,8 @@ public class OrderDocuments {
     }
 
     public Optional<JsonNode> find(Order order, Account account) {
-        String filter = profile.externalNumberField() + " eq " + ODataClient.literal(order.externalNumber())
+        String filter = profile.externalNumberField() + " eq "
+                + ODataClient.literal(OrderDocumentProfile.externalNumber(order.externalNumber()))
                 + " and Организация_Key eq guid'" + account.onec().organization() + "' and DeletionMark eq false";
         List<JsonNode> found = odata.find(profile.entitySet(), filter, 2);
         return found.stream().findFirst();

@@ -46,7 +46,7 @@ public class UnfOrderProfile implements OrderDocumentProfile {
             doc.put("ВалютаДокумента_Key", settings.currencyRef());
         }
         doc.put("СуммаВключаетНДС", true);
-        doc.put(externalNumberField(), order.externalNumber());
+        doc.put(externalNumberField(), OrderDocumentProfile.externalNumber(order.externalNumber()));
         doc.put("ДатаВходящегоДокумента", date);
         doc.put("Комментарий", OrderText.comment(order, resolved.account()));
         doc.put("СуммаДокумента", order.total());

@@ -53,7 +53,7 @@ public class UtOrderProfile implements OrderDocumentProfile {
         doc.put("ХозяйственнаяОперация", settings.utOrderOperation());
         doc.put("Статус", settings.utOrderStatus());
         doc.put("ЦенаВключаетНДС", true);
-        doc.put(externalNumberField(), order.externalNumber());
+        doc.put(externalNumberField(), OrderDocumentProfile.externalNumber(order.externalNumber()));
         doc.put("ДатаПоДаннымКлиента", date);
         doc.put("Комментарий", OrderText.comment(order, resolved.account()));
         doc.put("СуммаДокумента", order.total());

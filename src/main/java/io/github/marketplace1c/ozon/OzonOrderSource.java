@@ -34,7 +34,8 @@ public class OzonOrderSource implements OrderSource {
         Instant oneYearAgo = window.to().minus(Duration.ofDays(364));
         Instant since = window.since().isBefore(oneYearAgo) ? oneYearAgo : window.since();
         OzonSellerClient.Page page = client.postings(account, since, window.to(), window.changedFrom(), cursor, pageSize);
-        return new Page(page.postings(), page.cursor(), page.hasNext());
+        // has_next with an empty page would loop for ever: an empty page ends the run
+        return new Page(page.postings(), page.cursor(), page.hasNext() && !page.postings().isEmpty());
     }
 
     @Override
