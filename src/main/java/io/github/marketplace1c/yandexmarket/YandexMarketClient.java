@@ -45,8 +45,8 @@ public class YandexMarketClient {
     }
 
     /**
-     * {@code POST /v1/businesses/{businessId}/orders}: the campaign's FBS orders created between two days (the
-     * 1C server's dates), and — when given — updated since an instant; at most 50 a page.
+     * {@code POST /v1/businesses/{businessId}/orders}: the campaign's FBS orders created from one day up to another
+     * (not included; Moscow dates), and — when given — updated since an instant; at most 50 a page.
      */
     public Page orders(Account account, long businessId, long campaignId, LocalDate createdFrom, LocalDate createdTo,
                        Instant updatedFrom, Instant updatedTo, String pageToken, int limit) {

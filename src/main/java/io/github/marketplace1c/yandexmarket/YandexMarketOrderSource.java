@@ -35,14 +35,14 @@ public class YandexMarketOrderSource implements OrderSource {
     }
 
     /**
-     * Market accepts creation dates at most 30 days apart: the window is read in such periods. Cursor:
-     * {@code "<period's first day>|<pageToken>"}.
+     * Market accepts creation dates at most 30 days apart, the end day not included: the window is read in such
+     * periods. Cursor: {@code "<period's first day>|<pageToken>"}.
      */
     @Override
     public Page fetch(Account account, Window window, String cursor) {
         long businessId = Long.parseLong(account.requiredSetting("businessId"));
         long campaignId = Long.parseLong(account.requiredSetting("campaignId"));
-        LocalDate last = LocalDate.ofInstant(window.to(), zone);
+        LocalDate end = LocalDate.ofInstant(window.to(), zone).plusDays(1); // exclusive
         LocalDate from = LocalDate.ofInstant(window.since(), zone);
         String pageToken = null;
         if (cursor != null && !cursor.isEmpty()) {
@@ -50,14 +50,14 @@ public class YandexMarketOrderSource implements OrderSource {
             from = LocalDate.parse(parts[0]);
             pageToken = parts.length > 1 && !parts[1].isEmpty() ? parts[1] : null;
         }
-        LocalDate to = from.plusDays(PERIOD_DAYS - 1).isBefore(last) ? from.plusDays(PERIOD_DAYS - 1) : last;
-        YandexMarketClient.Page page = client.orders(account, businessId, campaignId, from, to, window.changedFrom(),
+        LocalDate until = from.plusDays(PERIOD_DAYS).isBefore(end) ? from.plusDays(PERIOD_DAYS) : end;
+        YandexMarketClient.Page page = client.orders(account, businessId, campaignId, from, until, window.changedFrom(),
                 window.changedFrom() == null ? null : window.to(), pageToken, pageSize);
         if (!page.nextPageToken().isEmpty() && !page.orders().isEmpty()) {
             return new Page(page.orders(), from + "|" + page.nextPageToken(), true);
         }
-        boolean more = to.isBefore(last);
-        return new Page(page.orders(), more ? to.plusDays(1) + "|" : "", more);
+        boolean more = until.isBefore(end);
+        return new Page(page.orders(), more ? until + "|" : "", more);
     }
 
     @Override

@@ -9,6 +9,8 @@ import io.github.marketplace1c.sandbox.Sandbox;
 import io.github.marketplace1c.sandbox.SandboxClock;
 import io.github.marketplace1c.sandbox.onec.OneCEmulator;
 import io.github.marketplace1c.sandbox.ozon.OzonEmulator;
+import io.github.marketplace1c.sandbox.wildberries.WildberriesEmulator;
+import io.github.marketplace1c.sandbox.yandexmarket.YandexMarketEmulator;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -36,6 +38,8 @@ public final class FlowWorld implements AutoCloseable {
     /** The sandbox's week, as in the sandbox itself: the seeded orders stay in every window whatever today is. */
     public final Clock clock = SandboxClock.startingAt(SandboxClock.START);
     public final OzonEmulator ozon;
+    public final WildberriesEmulator wildberries;
+    public final YandexMarketEmulator yandexMarket;
     public final OneCEmulator onec;
     public final String jdbcUrl;
     private final Map<String, String> overrides = new HashMap<>();
@@ -46,6 +50,8 @@ public final class FlowWorld implements AutoCloseable {
 
     public FlowWorld(OneCEmulator.Configuration configuration, Path temp, Map<String, String> extra) {
         ozon = new OzonEmulator(vertx, clock, true).start("127.0.0.1", 0);
+        wildberries = new WildberriesEmulator(vertx, clock, true).start("127.0.0.1", 0);
+        yandexMarket = new YandexMarketEmulator(vertx, clock, true).start("127.0.0.1", 0);
         onec = new OneCEmulator(vertx, configuration, true).start("127.0.0.1", 0);
         jdbcUrl = TestDatabase.fresh(temp);
         overrides.put("mp1c.sandbox.enabled", "false");
@@ -53,6 +59,8 @@ public final class FlowWorld implements AutoCloseable {
         overrides.put("mp1c.db.url", jdbcUrl);
         overrides.put("mp1c.db.user", TestDatabase.onPostgres() ? "" : "sa");
         overrides.put("mp1c.ozon.baseUrl", ozon.baseUrl());
+        overrides.put("mp1c.wildberries.marketplaceUrl", wildberries.baseUrl());
+        overrides.put("mp1c.yandexMarket.baseUrl", yandexMarket.baseUrl());
         overrides.put("mp1c.onec.baseUrl", onec.baseUrl());
         overrides.put("mp1c.onec.configuration", configuration.name());
         overrides.put("mp1c.onec.user", "odata");
@@ -83,8 +91,13 @@ public final class FlowWorld implements AutoCloseable {
         return app;
     }
 
+    /** Runs the Ozon orders flow once, for every Ozon account. */
     public List<Journal.RunSummary> runOrders() {
-        return app.flows().run(List.of("ozon-orders"), "test");
+        return runFlow("ozon-orders");
+    }
+
+    public List<Journal.RunSummary> runFlow(String flow) {
+        return app.flows().run(List.of(flow), "test");
     }
 
     public String adminUrl(String path) {
@@ -123,6 +136,8 @@ public final class FlowWorld implements AutoCloseable {
             }
         } finally {
             ozon.close();
+            wildberries.close();
+            yandexMarket.close();
             onec.close();
             vertx.close().toCompletionStage().toCompletableFuture().join();
         }

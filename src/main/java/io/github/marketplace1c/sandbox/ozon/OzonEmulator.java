@@ -48,7 +48,10 @@ public final class OzonEmulator implements AutoCloseable {
     private HttpServer server;
     private String host;
 
+    private final Clock clock;
+
     public OzonEmulator(Vertx vertx, Clock clock, boolean seeded) {
+        this.clock = clock;
         this.vertx = vertx;
         this.postings = new OzonPostings(clock);
         this.endpoints = new PostingEndpoints(postings);
@@ -171,12 +174,13 @@ public final class OzonEmulator implements AutoCloseable {
         }
 
         if (kind == Faults.Kind.LOSE_REPLY) {
-            record(new RecordedExchange("POST", path, headers, requestBody, 0, ""));
+            record(new RecordedExchange("POST", path, headers, requestBody, 0, "", clock.instant()));
             ctx.request().connection().close();
             return;
         }
         String responseBody = response.toString();
-        record(new RecordedExchange(ctx.request().method().name(), path, headers, requestBody, status, responseBody));
+        record(new RecordedExchange(ctx.request().method().name(), path, headers, requestBody, status, responseBody,
+                clock.instant()));
         int finalStatus = status;
         Duration latency = faults.latency();
         if (latency.isZero() || latency.isNegative()) {

@@ -225,13 +225,13 @@ public final class WildberriesEmulator implements AutoCloseable {
         answerHeaders.put("Content-Type", "application/json");
 
         if (kind == Faults.Kind.LOSE_REPLY) {
-            record(new RecordedExchange(method, path, query, headers, requestBody, 0, Map.of(), ""));
+            record(new RecordedExchange(method, path, query, headers, requestBody, 0, Map.of(), "", clock.instant()));
             ctx.request().connection().close();
             return;
         }
         String responseBody = response.toString();
         record(new RecordedExchange(method, path, query, headers, requestBody, status, Map.copyOf(answerHeaders),
-                responseBody));
+                responseBody, clock.instant()));
         int finalStatus = status;
         Duration latency = faults.latency();
         if (latency.isZero() || latency.isNegative()) {

@@ -9,5 +9,12 @@ import java.util.Map;
  */
 public record RecordedExchange(String method, String path, Map<String, String> query,
                                Map<String, String> requestHeaders, String requestBody,
+                               int status, Map<String, String> responseHeaders, String responseBody, java.time.Instant at) {
+
+    /** An exchange whose time does not matter (hand-made ones in tests). */
+    public RecordedExchange(String method, String path, Map<String, String> query,
+                               Map<String, String> requestHeaders, String requestBody,
                                int status, Map<String, String> responseHeaders, String responseBody) {
+        this(method, path, query, requestHeaders, requestBody, status, responseHeaders, responseBody, java.time.Instant.EPOCH);
+    }
 }

@@ -221,13 +221,14 @@ public final class YandexMarketEmulator implements AutoCloseable {
                 kind == Faults.Kind.RATE_LIMITED);
         long slot = entered ? business : -1;
         if (kind == Faults.Kind.LOSE_REPLY) {
-            record(new RecordedExchange(method, path, query, headers, requestBody, 0, Map.of(), ""));
+            record(new RecordedExchange(method, path, query, headers, requestBody, 0, Map.of(), "", clock.instant()));
             release(slot);
             ctx.request().connection().close();
             return;
         }
         String responseBody = response.toString();
-        record(new RecordedExchange(method, path, query, headers, requestBody, status, responseHeaders, responseBody));
+        record(new RecordedExchange(method, path, query, headers, requestBody, status, responseHeaders, responseBody,
+                clock.instant()));
         int finalStatus = status;
         Duration latency = faults.latency();
         if (latency.isZero() || latency.isNegative()) {
