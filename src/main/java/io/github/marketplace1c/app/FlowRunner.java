@@ -41,6 +41,10 @@ public class FlowRunner {
                         done.getException());
             }
         }
-        return journal.runsAfter(before);
+        // accounts run in parallel: order the answer as the flows were asked for, then by account
+        return journal.runsAfter(before).stream()
+                .sorted(java.util.Comparator.comparingInt((Journal.RunSummary r) -> flows.indexOf(r.marketplace() + "-"
+                        + r.flow())).thenComparing(Journal.RunSummary::accountId))
+                .toList();
     }
 }
