@@ -100,6 +100,8 @@ public final class Application implements AutoCloseable {
         if (sandbox != null) {
             Sandbox.seedMappings(application.bean("productMappings", MappingTable.class),
                     application.bean("warehouseMappings", MappingTable.class));
+            SandboxHistory.ordersAlreadyIn1C(application, sandbox,
+                    java.time.ZoneId.of(PropertyFiles.value(effective, "mp1c.onec.timeZone", "Europe/Moscow")));
         }
         boolean scheduled = Boolean.parseBoolean(PropertyFiles.value(effective, "mp1c.schedule.enabled", "true"));
         LOG.info("marketplace-1c started, profile {}: flows {} {}; admin API on http://{}:{}/api", options.profile(),

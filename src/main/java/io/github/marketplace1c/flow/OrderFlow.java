@@ -58,6 +58,10 @@ public class OrderFlow {
         this.overlap = overlap;
     }
 
+    public OrderSource source() {
+        return source;
+    }
+
     /** Body: the account. Opens a journal run and fixes the window for every page of this run. */
     public void startRun(Exchange exchange) {
         Account account = exchange.getIn().getBody(Account.class);
