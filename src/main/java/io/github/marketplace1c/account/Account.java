@@ -37,7 +37,7 @@ public record Account(String id, String marketplace, String name, boolean enable
         String value = settings.get(name);
         if (value == null || value.isBlank()) {
             throw new io.github.marketplace1c.failure.PermanentFailure(
-                    io.github.marketplace1c.failure.ReasonCode.INVALID_PAYLOAD,
+                    io.github.marketplace1c.failure.ReasonCode.CONFIGURATION,
                     "Account " + id + ": settings." + name + " is missing in accounts.yaml");
         }
         return value;

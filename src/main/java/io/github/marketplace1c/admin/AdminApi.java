@@ -8,6 +8,8 @@ import io.github.marketplace1c.deadletter.DeadLetterFilter;
 import io.github.marketplace1c.deadletter.DeadLetterReplayer;
 import io.github.marketplace1c.deadletter.DeadLetters;
 import io.github.marketplace1c.journal.Journal;
+import io.github.marketplace1c.inventory.Previews;
+import io.github.marketplace1c.inventory.StockLine;
 import io.github.marketplace1c.mapping.MappingCsv;
 import io.github.marketplace1c.mapping.MappingRow;
 import io.github.marketplace1c.mapping.MappingTable;
@@ -38,10 +40,12 @@ public class AdminApi {
     private final Journal journal;
     private final FlowRunner flows;
     private final DataSource dataSource;
+    private final Previews previews;
 
     public AdminApi(ObjectMapper json, DeadLetters deadLetters, DeadLetterReplayer replayer, MappingTable products,
                     MappingTable warehouses, MappingCsv productsCsv, MappingCsv warehousesCsv, Journal journal,
-                    FlowRunner flows, DataSource dataSource) {
+                    FlowRunner flows, DataSource dataSource, Previews previews) {
+        this.previews = previews;
         this.json = json;
         this.deadLetters = deadLetters;
         this.replayer = replayer;
@@ -204,6 +208,27 @@ public class AdminApi {
                     in.getHeader("account", String.class), in.getHeader("outcome", String.class),
                     in.getHeader("key", String.class), limit(in, 500));
         });
+    }
+
+    /** The stock export's preview: what a run would send now (JSON, or CSV with format=csv); sends nothing. */
+    public void previewStocks(Exchange exchange) {
+        Message in = exchange.getIn();
+        boolean changedOnly = Boolean.parseBoolean(in.getHeader("changedOnly", "false", String.class));
+        if ("csv".equalsIgnoreCase(in.getHeader("format", "json", String.class))) {
+            try {
+                List<StockLine> lines = previews.stocks(in.getHeader("account", String.class)).stream()
+                        .filter(l -> !changedOnly || l.changed()).toList();
+                exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "text/csv; charset=utf-8");
+                exchange.getMessage().setBody("\uFEFF" + Previews.csv(lines));
+            } catch (RuntimeException e) {
+                respond(exchange, () -> {
+                    throw e;
+                });
+            }
+            return;
+        }
+        respond(exchange, () -> previews.stocks(in.getHeader("account", String.class)).stream()
+                .filter(l -> !changedOnly || l.changed()).toList());
     }
 
     public void runFlow(Exchange exchange) {

@@ -32,6 +32,15 @@ import io.github.marketplace1c.order.StatusMap;
 import io.github.marketplace1c.ozon.OzonPostingTranslator;
 import io.github.marketplace1c.ozon.OzonSellerClient;
 import io.github.marketplace1c.ratelimit.AccountThrottle;
+import io.github.marketplace1c.inventory.InventoryProfile;
+import io.github.marketplace1c.inventory.InventoryTables;
+import io.github.marketplace1c.inventory.Previews;
+import io.github.marketplace1c.inventory.StockExport;
+import io.github.marketplace1c.inventory.StockPlanner;
+import io.github.marketplace1c.ozon.OzonStockSender;
+import io.github.marketplace1c.wildberries.WildberriesStockSender;
+import io.github.marketplace1c.yandexmarket.YandexMarketStockSender;
+import java.util.List;
 import io.github.marketplace1c.wildberries.WildberriesClient;
 import io.github.marketplace1c.wildberries.WildberriesOrderSource;
 import io.github.marketplace1c.wildberries.WildberriesOrderTranslator;
@@ -131,7 +140,7 @@ public class AppConfiguration implements CamelConfiguration {
                 new AccountThrottle(limit(settings, "mp1c.ozon"), clock));
         registry.bind("ozonOrders", new OrderFlow(new OzonOrderSource(ozon, new OzonPostingTranslator(),
                 settings.integer("mp1c.ozon.orders.pageSize", 100)), journal, pollState, claims, statusMap, json, clock,
-                onecZone, Duration.ofDays(settings.integer("mp1c.ozon.orders.lookBackDays", 30)), overlap));
+                onecZone, Duration.ofDays(settings.integer("mp1c.ozon.orders.lookBackDays", 30)), overlap, deadLetters));
 
         WildberriesClient wildberries = new WildberriesClient(http, settings.required("mp1c.wildberries.marketplaceUrl"),
                 new AccountThrottle(limit(settings, "mp1c.wildberries"), clock),
@@ -140,7 +149,8 @@ public class AppConfiguration implements CamelConfiguration {
                 new WildberriesOrderTranslator(), json,
                 Duration.ofDays(settings.integer("mp1c.wildberries.orders.recheckDays", 14)),
                 settings.integer("mp1c.wildberries.orders.pageSize", 1000)), journal, pollState, claims, statusMap, json,
-                clock, onecZone, Duration.ofDays(settings.integer("mp1c.wildberries.orders.lookBackDays", 7)), overlap));
+                clock, onecZone, Duration.ofDays(settings.integer("mp1c.wildberries.orders.lookBackDays", 7)), overlap,
+                deadLetters));
 
         YandexMarketClient yandexMarket = new YandexMarketClient(http, settings.required("mp1c.yandexMarket.baseUrl"),
                 new AccountThrottle(limit(settings, "mp1c.yandexMarket"), clock), clock,
@@ -148,7 +158,26 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("yandexMarketOrders", new OrderFlow(new YandexMarketOrderSource(yandexMarket,
                 new YandexMarketOrderTranslator(), onecZone, settings.integer("mp1c.yandexMarket.orders.pageSize", 50)),
                 journal, pollState, claims, statusMap, json, clock, onecZone,
-                Duration.ofDays(settings.integer("mp1c.yandexMarket.orders.lookBackDays", 30)), overlap));
+                Duration.ofDays(settings.integer("mp1c.yandexMarket.orders.lookBackDays", 30)), overlap, deadLetters));
+
+        InventoryTables inventory = new InventoryTables(dataSource, clock);
+        registry.bind("inventoryTables", inventory);
+        StockPlanner planner = new StockPlanner(odata, "UNF".equals(configuration) ? new InventoryProfile.Unf()
+                : new InventoryProfile.Ut(), products, inventory, settings.integer("mp1c.onec.pageSize", 5000));
+        boolean zeroUnmapped = Boolean.parseBoolean(settings.get("mp1c.stocks.zeroUnmapped", "false"));
+        List<StockExport> stockExports = List.of(
+                new StockExport(planner, new OzonStockSender(ozon, new AccountThrottle(new AccountThrottle.Limit(
+                        settings.integer("mp1c.ozon.stocks.requestsPerMinute", 80) / 60.0, 1), clock), json),
+                        inventory, journal, deadLetters, accounts, json, zeroUnmapped),
+                new StockExport(planner, new WildberriesStockSender(wildberries, json), inventory, journal, deadLetters,
+                        accounts, json, zeroUnmapped),
+                new StockExport(planner, new YandexMarketStockSender(yandexMarket, json), inventory, journal,
+                        deadLetters, accounts, json, zeroUnmapped));
+        registry.bind("ozonStocks", stockExports.get(0));
+        registry.bind("wildberriesStocks", stockExports.get(1));
+        registry.bind("yandexMarketStocks", stockExports.get(2));
+        Previews previews = new Previews(stockExports, accounts);
+        registry.bind("previews", previews);
 
         FlowRunner flows = new FlowRunner(context, context.createProducerTemplate(), journal);
         registry.bind("flowRunner", flows);
@@ -156,7 +185,7 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("deadLetterReplayer", replayer);
         registry.bind("adminApi", new AdminApi(json, deadLetters, replayer, products, warehouses,
                 new MappingCsv(products, MARKETPLACES), new MappingCsv(warehouses, MARKETPLACES), journal, flows,
-                dataSource));
+                dataSource, previews));
 
         String token = secret("mp1c.admin.token", settings);
         if (token == null || token.length() < 16) {

@@ -55,6 +55,11 @@ public class DeadLetterParking {
             if (runId != null) {
                 journal.finishRun(runId, reason + ": " + message);
             }
+        } else if (exchange.getProperty(FlowProperties.ITEM_COUNT) != null) {
+            // a batch of a bulk flow: every item in it failed with it
+            if (runId != null) {
+                journal.bulk(runId, 0, 0, exchange.getProperty(FlowProperties.ITEM_COUNT, Integer.class));
+            }
         } else {
             journal.record(runId, marketplace, flow, accountId, recordKey, Journal.Outcome.DEAD_LETTER, reason.name(),
                     message, null, null);

@@ -50,9 +50,14 @@ public class DeadLetterReplayer {
         if (done.getException() != null) {
             return new Result(id, "FAILED", "UNEXPECTED_ERROR", done.getException().getMessage());
         }
-        if (Journal.Outcome.DEAD_LETTER.name().equals(outcome)) {
-            DeadLetter again = deadLetters.find(id).orElse(letter);
-            return new Result(id, outcome, again.reason(), again.message());
+        DeadLetter again = deadLetters.find(id).orElse(letter);
+        if (Journal.Outcome.DEAD_LETTER.name().equals(outcome)
+                || DeadLetter.NEW.equals(again.status()) && again.attempts() > letter.attempts()) {
+            // failed again: the same dead letter was updated (attempts + 1, the new reason)
+            return new Result(id, Journal.Outcome.DEAD_LETTER.name(), again.reason(), again.message());
+        }
+        if (!DeadLetter.NEW.equals(again.status())) {
+            return new Result(id, outcome == null ? "DONE" : outcome, null, null);
         }
         // A poll replay or a skipped record has no DONE record that resolves the letter: mark it here.
         deadLetters.markReplayed(id, actor);

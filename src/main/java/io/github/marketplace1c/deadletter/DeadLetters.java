@@ -74,10 +74,11 @@ public class DeadLetters {
     /** Open dead letters of one marketplace waiting for a product mapping. */
     public List<DeadLetter> parkedForProduct(String marketplace, String accountId, String productKey) {
         return jdbc.query("SELECT * FROM dead_letter WHERE status = 'new' AND reason = 'UNMAPPED_PRODUCT' "
-                        + "AND marketplace = ? AND product_keys LIKE ?" + (accountId.isEmpty() ? "" : " AND account_id = ?")
+                        + "AND marketplace = ? AND product_keys LIKE ? ESCAPE '!'"
+                        + (accountId.isEmpty() ? "" : " AND account_id = ?")
                         + " ORDER BY id", DeadLetters::row, accountId.isEmpty()
-                        ? new Object[] {marketplace, "%," + productKey + ",%"}
-                        : new Object[] {marketplace, "%," + productKey + ",%", accountId});
+                        ? new Object[] {marketplace, "%," + likeLiteral(productKey) + ",%"}
+                        : new Object[] {marketplace, "%," + likeLiteral(productKey) + ",%", accountId});
     }
 
     /** Open dead letters of one marketplace waiting for a warehouse mapping. */
@@ -85,6 +86,11 @@ public class DeadLetters {
         return jdbc.query("SELECT * FROM dead_letter WHERE status = 'new' AND reason = 'UNMAPPED_WAREHOUSE' "
                         + "AND marketplace = ?" + (accountId.isEmpty() ? "" : " AND account_id = ?") + " ORDER BY id",
                 DeadLetters::row, accountId.isEmpty() ? new Object[] {marketplace} : new Object[] {marketplace, accountId});
+    }
+
+    /** A product key as a LIKE literal: its own %, _ and ! match only themselves. */
+    private static String likeLiteral(String key) {
+        return key.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     public void markReplayed(long id, String actor) {

@@ -9,13 +9,18 @@ import java.util.Optional;
  */
 public final class ReplayTargets {
 
-    private static final Map<String, String> TARGETS = Map.of(
-            "ozon-orders-record", "direct:ozon-orders-record",
-            "ozon-orders-account", "direct:ozon-orders-account",
-            "wildberries-orders-record", "direct:wildberries-orders-record",
-            "wildberries-orders-account", "direct:wildberries-orders-account",
-            "yandex-market-orders-record", "direct:yandex-market-orders-record",
-            "yandex-market-orders-account", "direct:yandex-market-orders-account");
+    private static final Map<String, String> TARGETS = targets();
+
+    private static Map<String, String> targets() {
+        Map<String, String> targets = new java.util.HashMap<>();
+        for (String marketplace : java.util.List.of("ozon", "wildberries", "yandex-market")) {
+            for (String entry : java.util.List.of("orders-record", "orders-account", "stocks-items", "stocks-account")) {
+                String target = marketplace + "-" + entry;
+                targets.put(target, "direct:" + target);
+            }
+        }
+        return Map.copyOf(targets);
+    }
 
     private ReplayTargets() {
     }

@@ -14,8 +14,14 @@ public enum ReasonCode {
     ONEC_UNAVAILABLE,
     /** The marketplace API did not answer or kept failing after every retry (rate limits included). */
     MARKETPLACE_UNAVAILABLE,
+    /** The marketplace refused one item of a batch (its own code and message are kept); the rest went through. */
+    MARKETPLACE_REJECTED,
     /** The marketplace refused the account's credentials (wrong, expired or missing key). */
     AUTH_FAILED,
+    /** Another run (another instance, or one that stopped) holds the record; replay it once its claim expires. */
+    CLAIMED_ELSEWHERE,
+    /** Our request or the account's configuration is wrong (a missing setting, a refused parameter). */
+    CONFIGURATION,
     /** Anything else: a defect on our side. The message says what happened. */
     UNEXPECTED_ERROR
 }

@@ -23,6 +23,8 @@ public final class FlowProperties {
     public static final String HAS_NEXT = "mp1cHasNext";
     public static final String WINDOW = "mp1cWindow";
     public static final String REPLAY_OF = "mp1cReplayOf";
+    /** A batch of a bulk flow stands for this many items (its dead letter counts them all). */
+    public static final String ITEM_COUNT = "mp1cItemCount";
 
     public static final String STAGE_POLL = "poll";
     public static final String STAGE_RECORD = "record";

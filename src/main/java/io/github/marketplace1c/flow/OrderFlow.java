@@ -3,6 +3,8 @@ package io.github.marketplace1c.flow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.marketplace1c.account.Account;
+import io.github.marketplace1c.deadletter.DeadLetter;
+import io.github.marketplace1c.deadletter.DeadLetters;
 import io.github.marketplace1c.journal.Journal;
 import io.github.marketplace1c.journal.PollState;
 import io.github.marketplace1c.journal.RecordClaims;
@@ -43,9 +45,12 @@ public class OrderFlow {
     private final ZoneId zone;
     private final Duration lookBack;
     private final Duration overlap;
+    private final DeadLetters deadLetters;
 
     public OrderFlow(OrderSource source, Journal journal, PollState pollState, RecordClaims claims, StatusMap statusMap,
-                     ObjectMapper json, Clock clock, ZoneId zone, Duration lookBack, Duration overlap) {
+                     ObjectMapper json, Clock clock, ZoneId zone, Duration lookBack, Duration overlap,
+                     DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
         this.source = source;
         this.journal = journal;
         this.pollState = pollState;
@@ -144,6 +149,8 @@ public class OrderFlow {
         Account account = exchange.getProperty(FlowProperties.ACCOUNT, Account.class);
         OrderSource.Window window = exchange.getProperty(FlowProperties.WINDOW, OrderSource.Window.class);
         pollState.advance(runKey(), account.id(), window.to());
+        // a poll that failed before has now been read in full
+        deadLetters.resolveOpen(FLOW, account.id(), "poll", DeadLetter.RESOLVED, "poll");
         Journal.RunSummary summary = journal.finishRun(exchange.getProperty(FlowProperties.RUN_ID, Long.class), null);
         exchange.getIn().setBody(summary);
         return summary;

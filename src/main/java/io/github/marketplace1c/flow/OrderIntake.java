@@ -9,6 +9,8 @@ import io.github.marketplace1c.mapping.OrderResolver;
 import io.github.marketplace1c.onec.OrderDocuments;
 import io.github.marketplace1c.order.Order;
 import io.github.marketplace1c.order.StatusMap;
+import io.github.marketplace1c.failure.ReasonCode;
+import io.github.marketplace1c.failure.TransientFailure;
 import java.time.ZoneId;
 import java.util.Optional;
 import org.apache.camel.Exchange;
@@ -64,7 +66,14 @@ public class OrderIntake {
                     + ", before the account's go-live date " + account.goLiveDate());
             return;
         }
-        String claimKey = claimKey(exchange.getProperty(FlowProperties.RECORD_KEY, String.class), action);
+        String recordKey = exchange.getProperty(FlowProperties.RECORD_KEY, String.class);
+        if (action == StatusMap.Action.CREATE
+                && claims.isDone(flow(exchange), account.id(), claimKey(recordKey, StatusMap.Action.CANCEL))) {
+            // a stale copy (a replay of an old dead letter): the marketplace has cancelled this order since
+            skip(exchange, "cancelled on the marketplace since this copy of the order was taken");
+            return;
+        }
+        String claimKey = claimKey(recordKey, action);
         exchange.setProperty(FlowProperties.CLAIM_KEY, claimKey);
         switch (claims.claim(flow(exchange), account.id(), claimKey)) {
             case CLAIMED -> exchange.removeProperty(FlowProperties.SKIP_REASON);
@@ -74,8 +83,11 @@ public class OrderIntake {
                         : "already loaded into 1C");
             }
             case BUSY_ELSEWHERE -> {
+                // another run holds it; if that run died, its claim expires: retry, then park it for a replay
                 exchange.removeProperty(FlowProperties.CLAIM_KEY);
-                skip(exchange, "being loaded by another run right now");
+                throw new TransientFailure(ReasonCode.CLAIMED_ELSEWHERE, "Account " + account.id() + ", "
+                        + order.marketplace() + " order " + order.externalNumber() + " is being loaded by another "
+                        + "run (or one that stopped: its claim expires after 30 minutes); replay it later");
             }
         }
     }
@@ -123,9 +135,13 @@ public class OrderIntake {
         if (claimKey != null) {
             claims.done(flow(exchange), account.id(), claimKey, null);
         }
-        journal.record(runId(exchange), marketplace(exchange), flow(exchange), account.id(),
-                exchange.getProperty(FlowProperties.RECORD_KEY, String.class), Journal.Outcome.SKIPPED, "SKIPPED",
-                exchange.getProperty(FlowProperties.SKIP_REASON, String.class), null, null);
+        String recordKey = exchange.getProperty(FlowProperties.RECORD_KEY, String.class);
+        journal.record(runId(exchange), marketplace(exchange), flow(exchange), account.id(), recordKey,
+                Journal.Outcome.SKIPPED, "SKIPPED", exchange.getProperty(FlowProperties.SKIP_REASON, String.class),
+                null, null);
+        // an open dead letter of this record has nothing left to do
+        deadLetters.resolveOpen(flow(exchange), account.id(), recordKey, DeadLetter.RESOLVED, "skipped: "
+                + exchange.getProperty(FlowProperties.SKIP_REASON, String.class));
         exchange.setProperty(FlowProperties.OUTCOME, Journal.Outcome.SKIPPED.name());
     }
 

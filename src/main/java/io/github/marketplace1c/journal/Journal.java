@@ -57,6 +57,12 @@ public class Journal {
                 onecRef, onecNumber, now());
     }
 
+    /** Items of a bulk flow (stock, prices) counted without a record row each. */
+    public void bulk(long runId, int done, int skipped, int deadLetters) {
+        jdbc.update("UPDATE journal_run SET bulk_done = bulk_done + ?, bulk_skipped = bulk_skipped + ?, "
+                + "bulk_dead_letters = bulk_dead_letters + ? WHERE id = ?", done, skipped, deadLetters, runId);
+    }
+
     /** Closes the run: counts its records; a run whose counts do not add up is marked INCOMPLETE. */
     public RunSummary finishRun(long runId, String failure) {
         Map<String, Object> counts = jdbc.queryForMap("SELECT "
@@ -67,7 +73,12 @@ public class Journal {
         int done = number(counts, "d");
         int skipped = number(counts, "s");
         int deadLetters = number(counts, "l");
-        int fetched = jdbc.queryForObject("SELECT fetched FROM journal_run WHERE id = ?", Integer.class, runId);
+        Map<String, Object> bulk = jdbc.queryForMap("SELECT fetched AS f, bulk_done AS d, bulk_skipped AS s, "
+                + "bulk_dead_letters AS l FROM journal_run WHERE id = ?", runId);
+        int fetched = number(bulk, "f");
+        done += number(bulk, "d");
+        skipped += number(bulk, "s");
+        deadLetters += number(bulk, "l");
         String status = failure != null ? "FAILED" : (fetched == done + skipped + deadLetters ? "OK" : "INCOMPLETE");
         jdbc.update("UPDATE journal_run SET finished_at = ?, status = ?, done = ?, skipped = ?, dead_letters = ?, "
                         + "message = ? WHERE id = ?", now(), status, done, skipped, deadLetters,

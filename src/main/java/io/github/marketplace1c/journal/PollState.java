@@ -24,8 +24,14 @@ public class PollState {
         int updated = jdbc.update("UPDATE poll_state SET watermark = ? WHERE flow = ? AND account_id = ?",
                 Timestamp.from(watermark), flow, accountId);
         if (updated == 0) {
-            jdbc.update("INSERT INTO poll_state (flow, account_id, watermark) VALUES (?, ?, ?)",
-                    flow, accountId, Timestamp.from(watermark));
+            try {
+                jdbc.update("INSERT INTO poll_state (flow, account_id, watermark) VALUES (?, ?, ?)",
+                        flow, accountId, Timestamp.from(watermark));
+            } catch (org.springframework.dao.DuplicateKeyException e) {
+                // another instance's first run got there first
+                jdbc.update("UPDATE poll_state SET watermark = ? WHERE flow = ? AND account_id = ?",
+                        Timestamp.from(watermark), flow, accountId);
+            }
         }
     }
 }

@@ -47,6 +47,33 @@ public class ODataClient {
         return found;
     }
 
+    /**
+     * Every row of a collection or a register's virtual table ({@code AccumulationRegister_X/Balance},
+     * {@code InformationRegister_X/SliceLast}), page by page with {@code $top}/{@code $skip}, handed to
+     * {@code row} as it arrives: a register of hundreds of thousands of rows is never held whole.
+     *
+     * @param condition the virtual table's {@code Condition} (null for none)
+     */
+    public long readAll(String entitySet, String virtualTable, String condition, int pageSize,
+                        java.util.function.Consumer<JsonNode> row) {
+        long total = 0;
+        for (int skip = 0; ; skip += pageSize) {
+            String url = root + segment(entitySet) + (virtualTable == null ? "" : "/" + virtualTable)
+                    + "?$format=json&$top=" + pageSize + "&$skip=" + skip
+                    + (condition == null ? "" : "&Condition=" + query(condition));
+            JsonNode page = call("GET", url, null, "read " + entitySet + (virtualTable == null ? "" : "/" + virtualTable));
+            int count = 0;
+            for (JsonNode item : page.path("value")) {
+                row.accept(item);
+                count++;
+            }
+            total += count;
+            if (count < pageSize) {
+                return total;
+            }
+        }
+    }
+
     public JsonNode create(String entitySet, ObjectNode body) {
         return call("POST", root + segment(entitySet) + "?$format=json", body, "create " + entitySet);
     }

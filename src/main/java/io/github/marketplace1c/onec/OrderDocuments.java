@@ -65,8 +65,12 @@ public class OrderDocuments {
         JsonNode doc = existing.get();
         String ref = doc.path("Ref_Key").asText();
         if (profile.isCancelled(doc)) {
-            return Optional.of(new Outcome(Action.ALREADY_CANCELLED, ref, doc.path("Number").asText(),
-                    doc.path("Posted").asBoolean()));
+            boolean posted = doc.path("Posted").asBoolean();
+            if (posted) {
+                // the cancellation may have been written while its re-post failed: posting again is harmless
+                odata.post(profile.entitySet(), ref);
+            }
+            return Optional.of(new Outcome(Action.ALREADY_CANCELLED, ref, doc.path("Number").asText(), posted));
         }
         JsonNode updated = odata.update(profile.entitySet(), ref, profile.cancellation(doc, order, json));
         boolean posted = updated.path("Posted").asBoolean(false);
@@ -80,7 +84,11 @@ public class OrderDocuments {
     public Optional<JsonNode> find(Order order, Account account) {
         String filter = profile.externalNumberField() + " eq "
                 + ODataClient.literal(OrderDocumentProfile.externalNumber(order.externalNumber()))
-                + " and Организация_Key eq guid'" + account.onec().organization() + "' and DeletionMark eq false";
+                + " and Организация_Key eq guid'" + account.onec().organization() + "'"
+                // numbers of two marketplaces may coincide (WB and YM ids are both bare integers)
+                + (account.onec().counterparty() == null ? ""
+                        : " and Контрагент_Key eq guid'" + account.onec().counterparty() + "'")
+                + " and DeletionMark eq false";
         List<JsonNode> found = odata.find(profile.entitySet(), filter, 2);
         return found.stream().findFirst();
     }

@@ -105,6 +105,16 @@ public class UtOrderProfile implements OrderDocumentProfile {
 
     @Override
     public boolean isCancelled(JsonNode existing) {
-        return "Закрыт".equals(existing.path("Статус").asText());
+        // closed is not enough (a seller closes orders for other reasons): every line must be cancelled
+        JsonNode rows = existing.path("Товары");
+        if (!rows.isArray() || rows.isEmpty()) {
+            return false;
+        }
+        for (JsonNode row : rows) {
+            if (!row.path("Отменено").asBoolean(false)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

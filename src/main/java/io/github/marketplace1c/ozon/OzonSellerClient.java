@@ -63,6 +63,11 @@ public class OzonSellerClient {
         return new Page(list, answer.path("cursor").asText(""), answer.path("has_next").asBoolean(false));
     }
 
+    /** Any Seller API call: POST with a JSON body, the answer decoded and classified like every other. */
+    public JsonNode post(Account account, String path, Object body) {
+        return call(account, path, body);
+    }
+
     private JsonNode call(Account account, String path, Object body) {
         Map<String, String> headers = Map.of("Client-Id", account.credential("clientId"),
                 "Api-Key", account.credential("apiKey"));
@@ -90,13 +95,16 @@ public class OzonSellerClient {
             throttle.backOff(account.id(), wait);
             throw new TransientFailure(ReasonCode.MARKETPLACE_UNAVAILABLE, where, wait, null);
         }
+        if (status >= 500) {
+            throw new TransientFailure(ReasonCode.MARKETPLACE_UNAVAILABLE, where, retryAfter(response), null);
+        }
         if (status == 401 || status == 403 || isCredentialMessage(message)) {
             throw new PermanentFailure(ReasonCode.AUTH_FAILED, where + " (check the account's Client-Id and Api-Key)");
         }
         if (status >= 500) {
             throw new TransientFailure(ReasonCode.MARKETPLACE_UNAVAILABLE, where, retryAfter(response), null);
         }
-        throw new PermanentFailure(ReasonCode.INVALID_PAYLOAD, where);
+        throw new PermanentFailure(ReasonCode.CONFIGURATION, where);
     }
 
     /**

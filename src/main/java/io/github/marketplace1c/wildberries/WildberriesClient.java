@@ -73,7 +73,19 @@ public class WildberriesClient {
         return statuses;
     }
 
+    /**
+     * {@code PUT /api/v3/stocks/{warehouseId}}: 204 when accepted; a 409 carries the refused items (an array of
+     * {@code {code, message, data:[{chrtId, amount}]}}), returned here as that array.
+     */
+    public JsonNode putStocks(Account account, String warehouseId, Object body) {
+        return call(account, "PUT", "/api/v3/stocks/" + warehouseId, body, true);
+    }
+
     private JsonNode call(Account account, String method, String path, Object body) {
+        return call(account, method, path, body, false);
+    }
+
+    private JsonNode call(Account account, String method, String path, Object body, boolean conflictIsAnswer) {
         String where = "Account " + account.id() + ": Wildberries " + method + " " + path.split("\\?")[0];
         throttle.acquire(account.id());
         HttpJson.Response response;
@@ -84,6 +96,16 @@ public class WildberriesClient {
                     + e.getClass().getSimpleName() + ")", null, e);
         }
         int status = response.status();
+        if (status == 204) {
+            return http.json().createArrayNode();
+        }
+        if (status == 409 && conflictIsAnswer) {
+            try {
+                return http.parse(response.body());
+            } catch (IOException e) {
+                throw new PermanentFailure(ReasonCode.INVALID_PAYLOAD, where + " answered 409 with a body that is not JSON");
+            }
+        }
         if (status == 200) {
             try {
                 return http.parse(response.body());
@@ -106,7 +128,7 @@ public class WildberriesClient {
         if (status >= 500) {
             throw new TransientFailure(ReasonCode.MARKETPLACE_UNAVAILABLE, message, null, null);
         }
-        throw new PermanentFailure(ReasonCode.INVALID_PAYLOAD, message);
+        throw new PermanentFailure(ReasonCode.CONFIGURATION, message);
     }
 
     private static Duration seconds(String header) {

@@ -52,6 +52,28 @@ public class WildberriesOrderSource implements OrderSource {
 
     @Override
     public Page fetch(Account account, Window window, String cursor) {
+        if (Boolean.parseBoolean(account.setting("groupByCart", "false"))) {
+            // a cart must be whole before it becomes one 1C order: read every list of the run at once
+            return new Page(carts(drain(account, window)), "", false);
+        }
+        return page(account, window, cursor);
+    }
+
+    /** Every assembly order of the run (new ones and the period's), each once, with its status. */
+    private List<JsonNode> drain(Account account, Window window) {
+        Map<String, JsonNode> all = new LinkedHashMap<>();
+        String cursor = "";
+        while (true) {
+            Page page = page(account, window, cursor);
+            page.records().forEach(r -> all.putIfAbsent(r.path("id").asText(), r));
+            if (!page.hasNext()) {
+                return new ArrayList<>(all.values());
+            }
+            cursor = page.cursor();
+        }
+    }
+
+    private Page page(Account account, Window window, String cursor) {
         Instant start = window.since().isBefore(window.to().minus(recheck)) ? window.to().minus(recheck) : window.since();
         if (cursor == null || cursor.isEmpty()) {
             List<JsonNode> fresh = client.newOrders(account);
@@ -70,7 +92,7 @@ public class WildberriesOrderSource implements OrderSource {
         return new Page(records(account, page.orders()), periodStart.getEpochSecond() + ":" + page.next(), true);
     }
 
-    /** Adds the statuses to the orders, and groups a buyer's cart into one record when the account says so. */
+    /** Adds the statuses the lists do not carry. */
     private List<JsonNode> records(Account account, List<JsonNode> orders) {
         if (orders.isEmpty()) {
             return List.of();
@@ -87,9 +109,11 @@ public class WildberriesOrderSource implements OrderSource {
             }
             withStatus.add(copy);
         }
-        if (!Boolean.parseBoolean(account.setting("groupByCart", "false"))) {
-            return withStatus;
-        }
+        return withStatus;
+    }
+
+    /** A buyer's cart (orderUid) as one record {"orderUid", "orders": [...]}; a lone assembly order stays as it is. */
+    private List<JsonNode> carts(List<JsonNode> withStatus) {
         Map<String, List<JsonNode>> carts = new LinkedHashMap<>();
         for (JsonNode order : withStatus) {
             String uid = order.path("orderUid").asText("");

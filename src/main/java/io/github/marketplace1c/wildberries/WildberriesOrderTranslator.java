@@ -44,11 +44,31 @@ public class WildberriesOrderTranslator {
         return record.hasNonNull("id") ? record.path("id").asText() : "order-without-id";
     }
 
-    /** The status the status map reads: "cancel" when the seller cancelled it, otherwise Wildberries' own. */
+    /**
+     * The status the status map reads: "cancel" when the seller cancelled it, otherwise Wildberries' own. A cart is
+     * cancelled only when all its assembly orders are: while one is still on its way, the cart's status is that one's.
+     */
     public String status(JsonNode record) {
-        JsonNode first = isCart(record) ? record.path("orders").path(0) : record;
-        String supplier = first.path("supplierStatus").asText("");
-        return "cancel".equals(supplier) ? "cancel" : first.path("wbStatus").asText(supplier);
+        if (!isCart(record)) {
+            return status1(record);
+        }
+        String cancelled = null;
+        for (JsonNode order : record.path("orders")) {
+            String status = status1(order);
+            if (!CANCELLED.contains(status)) {
+                return status;
+            }
+            cancelled = status;
+        }
+        return cancelled == null ? "" : cancelled;
+    }
+
+    private static final java.util.Set<String> CANCELLED = java.util.Set.of("cancel", "canceled", "canceled_by_client",
+            "declined_by_client", "defect");
+
+    private static String status1(JsonNode order) {
+        String supplier = order.path("supplierStatus").asText("");
+        return "cancel".equals(supplier) ? "cancel" : order.path("wbStatus").asText(supplier);
     }
 
     public Order toOrder(String accountId, ProductKey productKey, JsonNode record) {

@@ -60,7 +60,8 @@ public class YandexMarketClient {
             dates.put("updateDateTo", updatedTo.toString());
         }
         String path = "/v1/businesses/" + businessId + "/orders?limit=" + limit
-                + (pageToken == null || pageToken.isEmpty() ? "" : "&pageToken=" + pageToken);
+                + (pageToken == null || pageToken.isEmpty() ? ""
+                        : "&pageToken=" + java.net.URLEncoder.encode(pageToken, java.nio.charset.StandardCharsets.UTF_8));
         JsonNode answer = call(account, path, body);
         List<JsonNode> orders = new ArrayList<>();
         answer.path("orders").forEach(orders::add);
@@ -68,12 +69,21 @@ public class YandexMarketClient {
         return new Page(orders, next);
     }
 
+    /** {@code PUT /v2/campaigns/{campaignId}/offers/stocks}. */
+    public JsonNode putStocks(Account account, long campaignId, Object body) {
+        return call(account, "PUT", "/v2/campaigns/" + campaignId + "/offers/stocks", body);
+    }
+
     private JsonNode call(Account account, String path, Object body) {
+        return call(account, "POST", path, body);
+    }
+
+    private JsonNode call(Account account, String method, String path, Object body) {
         String where = "Account " + account.id() + ": Yandex Market " + path.split("\\?")[0];
         throttle.acquire(account.id());
         HttpJson.Response response;
         try {
-            response = http.send("POST", baseUrl + path, Map.of("Api-Key", account.credential("apiKey")), body);
+            response = http.send(method, baseUrl + path, Map.of("Api-Key", account.credential("apiKey")), body);
         } catch (IOException e) {
             throw new TransientFailure(ReasonCode.MARKETPLACE_UNAVAILABLE, where + " did not answer ("
                     + e.getClass().getSimpleName() + ")", null, e);
@@ -100,7 +110,7 @@ public class YandexMarketClient {
         if (status >= 500) {
             throw new TransientFailure(ReasonCode.MARKETPLACE_UNAVAILABLE, message, null, null);
         }
-        throw new PermanentFailure(ReasonCode.INVALID_PAYLOAD, message);
+        throw new PermanentFailure(ReasonCode.CONFIGURATION, message);
     }
 
     /** {@code X-RateLimit-Resource-Until} is a date (RFC 1123), not a number of seconds. */

@@ -1,0 +1,68 @@
+package io.github.marketplace1c.inventory;
+
+import io.github.marketplace1c.account.Account;
+import io.github.marketplace1c.account.AccountRegistry;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The preview of a stock export: exactly the lines a run would plan, each with its 1C value, the rule applied,
+ * the value to send and the previous one, without sending anything (admin API and {@code --dry-run}).
+ */
+public class Previews {
+
+    private final List<StockExport> stockExports;
+    private final AccountRegistry accounts;
+
+    public Previews(List<StockExport> stockExports, AccountRegistry accounts) {
+        this.stockExports = stockExports;
+        this.accounts = accounts;
+    }
+
+    /** Every enabled account's lines, or one account's. */
+    public List<StockLine> stocks(String accountId) {
+        List<StockLine> lines = new ArrayList<>();
+        for (StockExport export : stockExports) {
+            for (Account account : accounts.enabled(export.marketplace())) {
+                if (accountId == null || accountId.equals(account.id())) {
+                    lines.addAll(export.preview(account));
+                }
+            }
+        }
+        return lines;
+    }
+
+    public static String csv(List<StockLine> lines) {
+        StringWriter out = new StringWriter();
+        out.write("account;warehouse;product;nomenclature_ref;characteristic_ref;onec_free;rule;value;previous;to_send\n");
+        for (StockLine line : lines) {
+            out.write(String.join(";", line.accountId(), line.warehouseKey(), line.productKey(),
+                    nullToEmpty(line.nomenclatureRef()), nullToEmpty(line.characteristicRef()),
+                    line.onecFree().stripTrailingZeros().toPlainString(), quote(line.rule()),
+                    String.valueOf(line.value()), line.previous() == null ? "" : String.valueOf(line.previous()),
+                    line.changed() ? "yes" : "no"));
+            out.write("\n");
+        }
+        return out.toString();
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static String quote(String value) {
+        return value.contains(";") || value.contains("\"") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+    }
+
+    public static void write(List<StockLine> lines, java.nio.file.Path csvFile) {
+        try {
+            java.nio.file.Files.createDirectories(csvFile.toAbsolutePath().getParent());
+            java.nio.file.Files.writeString(csvFile, "\uFEFF" + csv(lines));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
