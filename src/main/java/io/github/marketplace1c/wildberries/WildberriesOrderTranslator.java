@@ -74,7 +74,13 @@ public class WildberriesOrderTranslator {
     public Order toOrder(String accountId, ProductKey productKey, JsonNode record) {
         List<JsonNode> parts = new ArrayList<>();
         if (isCart(record)) {
-            record.path("orders").forEach(parts::add);
+            // the cart's lines are its assembly orders still on their way (all of them when the cart is cancelled)
+            boolean cartCancelled = CANCELLED.contains(status(record));
+            record.path("orders").forEach(o -> {
+                if (cartCancelled || !CANCELLED.contains(status1(o))) {
+                    parts.add(o);
+                }
+            });
         } else {
             parts.add(record);
         }

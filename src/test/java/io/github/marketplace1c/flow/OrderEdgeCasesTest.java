@@ -1,0 +1,99 @@
+package io.github.marketplace1c.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.marketplace1c.sandbox.SandboxData;
+import io.github.marketplace1c.sandbox.onec.OneCEmulator;
+import io.github.marketplace1c.sandbox.wildberries.WildberriesOrders;
+import io.github.marketplace1c.testing.FlowWorld;
+import io.github.marketplace1c.testing.MarketplaceUnderTest;
+import io.github.marketplace1c.testing.OneCOrders;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Cases a review found: carts cut by paging, and a stale replay of an order cancelled since. */
+class OrderEdgeCasesTest {
+
+    private static final Set<String> CANCELLED = Set.of("canceled", "canceled_by_client", "declined_by_client", "defect");
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void aWildberriesCartBecomesOneOrderEvenWhenItsItemsArriveOnDifferentPages() throws Exception {
+        Path accounts = temp.resolve("accounts.yaml");
+        Files.writeString(accounts, Files.readString(Path.of("config/accounts.yaml"))
+                .replace("groupByCart: false", "groupByCart: true"));
+        try (FlowWorld world = new FlowWorld(OneCEmulator.Configuration.UT, temp.resolve("db"),
+                Map.of("mp1c.accounts.file", accounts.toString(), "mp1c.wildberries.orders.pageSize", "3"))) {
+            world.start();
+
+            world.runFlow("wildberries-orders");
+
+            OneCOrders orders = new OneCOrders(world.onec);
+            int carts = 0;
+            for (SandboxData.WildberriesAccount account : SandboxData.WB_ACCOUNTS) {
+                Map<String, List<ObjectNode>> byCart = new TreeMap<>();
+                for (ObjectNode order : world.wildberries.orders().all(account.token())) {
+                    byCart.computeIfAbsent(order.path("orderUid").asText(), k -> new ArrayList<>()).add(order);
+                }
+                for (Map.Entry<String, List<ObjectNode>> cart : byCart.entrySet()) {
+                    long active = cart.getValue().stream().filter(o -> {
+                        WildberriesOrders.Status status = world.wildberries.orders().status(o.path("id").asLong())
+                                .orElseThrow();
+                        return !CANCELLED.contains(status.wbStatus());
+                    }).count();
+                    boolean mapped = cart.getValue().stream().allMatch(o -> SandboxData.WB_CARDS.stream()
+                            .anyMatch(c -> c.chrtId() == o.path("chrtId").asLong() && c.mapped()));
+                    boolean afterGoLive = cart.getValue().stream().allMatch(o -> MarketplaceUnderTest.instant(
+                            o.path("createdAt").asText()).isAfter(MarketplaceUnderTest.goLive(account.goLiveDate())));
+                    if (cart.getValue().size() < 2 || active == 0 || !mapped || !afterGoLive) {
+                        continue;
+                    }
+                    List<ObjectNode> docs = orders.all().stream()
+                            .filter(d -> d.path("Комментарий").asText().contains(cart.getKey())).toList();
+                    assertThat(docs).as("1C orders of cart %s", cart.getKey()).hasSize(1);
+                    assertThat(docs.get(0).path("Товары")).hasSize((int) active);
+                    carts++;
+                }
+            }
+            assertThat(carts).as("carts checked").isGreaterThan(0);
+        }
+    }
+
+    @Test
+    void aReplayOfAnOrderCancelledSinceItWasParkedCreatesNothing() throws Exception {
+        MarketplaceUnderTest marketplace = MarketplaceUnderTest.of("yandex-market");
+        try (FlowWorld world = new FlowWorld(OneCEmulator.Configuration.UT, temp, Map.of())) {
+            world.start();
+            world.runFlow(marketplace.flow());
+            String parked = marketplace.expect(world, marketplace.accounts().get(0)).unmapped().get(0);
+            marketplace.cancelByBuyer(world, parked);
+            world.runFlow(marketplace.flow());
+
+            // mapping the product replays what still waits for it; the cancelled order no longer does
+            for (SandboxData.YandexMarketOffer offer : SandboxData.YM_OFFERS.stream().filter(o -> !o.mapped()).toList()) {
+                world.adminJson("PUT", "/api/mappings/products", """
+                        {"marketplace":"yandex-market","key":"%s","ref":"%s"}
+                        """.formatted(offer.offerId(), offer.item().nomenclatureRef()));
+            }
+
+            assertThat(new OneCOrders(world.onec).byNumber(parked)).isEmpty();
+            JsonNode letters = world.adminJson("GET", "/api/dead-letters?limit=1000", null);
+            for (JsonNode letter : letters) {
+                if (letter.path("recordKey").asText().equals(parked)) {
+                    assertThat(letter.path("status").asText()).isEqualTo("resolved");
+                }
+            }
+        }
+    }
+}
