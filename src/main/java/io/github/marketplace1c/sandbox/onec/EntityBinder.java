@@ -36,7 +36,7 @@ final class EntityBinder {
     static final Pattern GUID = Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
     private static final DateTimeFormatter OUTPUT_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
     /** DefinedTypes of the three configurations that resolve to numbers (the rest are strings or references). */
-    private static final Set<String> NUMERIC_DEFINED_TYPES = Set.of("ДенежнаяСуммаЛюбогоЗнака",
+    static final Set<String> NUMERIC_DEFINED_TYPES = Set.of("ДенежнаяСуммаЛюбогоЗнака",
             "ДенежнаяСуммаНеотрицательная", "Цена", "Объем", "Вес", "КурсВалюты");
 
     private final MetadataCatalog metadata;

@@ -12,7 +12,11 @@ import java.util.Optional;
  */
 public final class EntitySet {
 
-    public enum Kind { DOCUMENT, CATALOG, TABULAR_SECTION }
+    public enum Kind {
+        DOCUMENT, CATALOG, TABULAR_SECTION,
+        /** The rows of a register's virtual table (Balance, SliceLast): not an entity set of the service document. */
+        VIRTUAL_TABLE
+    }
 
     private final String name;
     private final Kind kind;

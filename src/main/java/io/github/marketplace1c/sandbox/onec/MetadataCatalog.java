@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
 /**
  * The OData model of one configuration, parsed from its metadata file ({@code sandbox/onec/*-metadata.md}): entity
  * sets for every Document and Catalog section (with one row set per tabular section) and the enumeration values
- * the file lists. Register sections are read past (they are not served yet).
+ * the file lists, and the accumulation and information registers ({@link Register}: dimensions and resources), whose
+ * virtual tables (Balance, SliceLast) {@link RegisterTables} serves.
  *
  * <p>The files come from two generators and differ in spelling ({@code boolean}/{@code Boolean},
  * {@code string(0)}/{@code String(unlim)}, {@code decimal(15,2)}/{@code Number(15,3)}, {@code dateTime}/{@code Date},
@@ -38,6 +39,7 @@ public final class MetadataCatalog {
 
     private final Map<String, EntitySet> entitySets = new LinkedHashMap<>();
     private final Map<String, List<String>> enumerations = new LinkedHashMap<>();
+    private final Map<String, Register> registers = new LinkedHashMap<>();
 
     private MetadataCatalog() {
     }
@@ -99,6 +101,16 @@ public final class MetadataCatalog {
     /** Header sets and tabular-section sets alike, by OData name. */
     public Optional<EntitySet> entitySet(String name) {
         return Optional.ofNullable(entitySets.get(name));
+    }
+
+    /** Accumulation and information registers, in file order. */
+    public Collection<Register> registers() {
+        return Collections.unmodifiableCollection(registers.values());
+    }
+
+    /** A register by its OData name ("AccumulationRegister_ТоварыНаСкладах", "InformationRegister_ЦеныНоменклатуры"). */
+    public Optional<Register> register(String name) {
+        return Optional.ofNullable(registers.get(name));
     }
 
     /** The values of an enumeration when the file lists them completely; empty when unknown or listed only in part. */
@@ -164,8 +176,10 @@ public final class MetadataCatalog {
         switch (raw.kind) {
             case "Document" -> buildDocument(raw);
             case "Catalog" -> buildCatalog(raw);
+            case "AccumulationRegister" -> buildRegister(raw, Register.Kind.ACCUMULATION);
+            case "InformationRegister" -> buildRegister(raw, Register.Kind.INFORMATION);
             default -> {
-                // registers and anything else: not served as entity sets yet
+                // anything else: not served
             }
         }
     }
@@ -221,6 +235,40 @@ public final class MetadataCatalog {
         set.add(Property.string("PredefinedDataName", 0).asReadOnly());
         addTabularSections(set, raw);
         entitySets.put(name, set);
+    }
+
+    private void buildRegister(RawObject raw, Register.Kind kind) {
+        // the УТ file omits RegisterType and writes no periodicity for non-periodic registers: Balance / Nonperiodical
+        boolean balance = !"turnovers".equalsIgnoreCase(raw.settings.getOrDefault("registertype", "Balance").strip());
+        String periodicity = raw.settings.getOrDefault("informationregisterperiodicity", "Nonperiodical").strip();
+        boolean periodic = !periodicity.equalsIgnoreCase("Nonperiodical");
+        boolean subordinate = "RecorderSubordinate".equalsIgnoreCase(
+                raw.settings.getOrDefault("writemode", "Independent").strip());
+        Register register = new Register(kind, raw.name, raw.synonym, balance, periodic, subordinate,
+                registerProperties(raw.settings.get("dimensions")), registerProperties(raw.settings.get("resources")));
+        registers.put(register.name(), register);
+    }
+
+    /**
+     * Register fields in OData form. A DefinedType that is not a number (ОжидаемаяОтгрузкаИлиПоступление: several
+     * document types) is composite in a real base, so it becomes {@code X} + {@code X_Type} here.
+     */
+    private static List<Property> registerProperties(String list) {
+        List<Property> result = new ArrayList<>();
+        if (list == null) {
+            return result;
+        }
+        for (String[] attribute : attributes(list)) {
+            for (Property property : properties(attribute[0], attribute[1])) {
+                if (property.kind() == Kind.DEFINED && !EntityBinder.NUMERIC_DEFINED_TYPES.contains(property.enumName())) {
+                    result.add(new Property(property.name(), Kind.COMPOSITE, 0, null, null, property.name() + "_Type", false));
+                    result.add(new Property(property.name() + "_Type", Kind.COMPOSITE_TYPE, 0, null, null, property.name(), false));
+                } else {
+                    result.add(property);
+                }
+            }
+        }
+        return result;
     }
 
     private static void addAttributes(EntitySet set, RawObject raw) {

@@ -8,9 +8,13 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -25,28 +29,56 @@ final class ODataFilter {
 
     private static final DateTimeFormatter OUTPUT_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
+    /** The fields of one record by OData property name (an ObjectNode, or a register row); null = absent. */
+    interface Fields {
+        JsonNode get(String name);
+    }
+
+    /**
+     * What every matching record must satisfy, when the expression says so plainly: {@code property} equals one of
+     * {@code values} (compared as the record's text). A top-level {@code A eq v} conjunct, or an {@code or} of such
+     * equalities on one property, gives one; lets a caller answer from an index and test only the candidates.
+     */
+    record Constraint(String property, Set<String> values) {
+    }
+
+    /** A compiled expression: the predicate, and an index-usable constraint when there is one (else null). */
+    record Compiled(Predicate<Fields> predicate, Constraint constraint) {
+    }
+
     /** A typed value during evaluation: strings, BigDecimal numbers, Booleans, or null. */
-    private interface Expr extends Function<ObjectNode, Object> {
+    private interface Expr extends Function<Fields, Object> {
     }
 
     private final String text;
+    private final String option;
     private final EntitySet set;
     private final List<String> tokens;
+    private final Map<Expr, String> propertyOf = new IdentityHashMap<>();
+    private final Map<Expr, String> literalOf = new IdentityHashMap<>();
+    private final Map<Expr, Constraint> constraintOf = new IdentityHashMap<>();
     private int position;
 
-    private ODataFilter(String text, EntitySet set) {
+    private ODataFilter(String text, EntitySet set, String option) {
         this.text = text;
+        this.option = option;
         this.set = set;
         this.tokens = tokenize(text);
     }
 
     static Predicate<ObjectNode> compile(String filter, EntitySet set) {
-        ODataFilter parser = new ODataFilter(filter, set);
+        Predicate<Fields> predicate = compile(filter, set, "$filter").predicate();
+        return object -> predicate.test(object::get);
+    }
+
+    /** @param option the query option named in error texts: "$filter", "Condition" */
+    static Compiled compile(String expression, EntitySet set, String option) {
+        ODataFilter parser = new ODataFilter(expression, set, option);
         Expr expr = parser.or();
         if (parser.position < parser.tokens.size()) {
             throw parser.error("неожиданный фрагмент '" + parser.tokens.get(parser.position) + "'");
         }
-        return object -> Boolean.TRUE.equals(expr.apply(object));
+        return new Compiled(fields -> Boolean.TRUE.equals(expr.apply(fields)), parser.constraintOf.get(expr));
     }
 
     // ---- grammar ---------------------------------------------------------------------------------------------------
@@ -57,6 +89,13 @@ final class ODataFilter {
             Expr l = left;
             Expr r = and();
             left = o -> truthy(l.apply(o)) || truthy(r.apply(o));
+            Constraint a = constraintOf.get(l);
+            Constraint b = constraintOf.get(r);
+            if (a != null && b != null && a.property().equals(b.property())) {
+                Set<String> values = new LinkedHashSet<>(a.values());
+                values.addAll(b.values());
+                constraintOf.put(left, new Constraint(a.property(), values));
+            }
         }
         return left;
     }
@@ -67,6 +106,10 @@ final class ODataFilter {
             Expr l = left;
             Expr r = unary();
             left = o -> truthy(l.apply(o)) && truthy(r.apply(o));
+            Constraint either = constraintOf.getOrDefault(l, constraintOf.get(r));
+            if (either != null) {
+                constraintOf.put(left, either);
+            }
         }
         return left;
     }
@@ -85,7 +128,15 @@ final class ODataFilter {
         if (op != null && List.of("eq", "ne", "gt", "ge", "lt", "le").contains(op)) {
             position++;
             Expr right = primary();
-            return o -> compare(op, left.apply(o), right.apply(o));
+            Expr comparison = o -> compare(op, left.apply(o), right.apply(o));
+            if (op.equals("eq")) {
+                String property = propertyOf.containsKey(left) ? propertyOf.get(left) : propertyOf.get(right);
+                String literal = literalOf.containsKey(right) ? literalOf.get(right) : literalOf.get(left);
+                if (property != null && literal != null) {
+                    constraintOf.put(comparison, new Constraint(property, Set.of(literal)));
+                }
+            }
+            return comparison;
         }
         return left;
     }
@@ -99,7 +150,9 @@ final class ODataFilter {
         }
         if (token.startsWith("'")) {
             String value = unquote(token);
-            return o -> value;
+            Expr literal = o -> value;
+            literalOf.put(literal, value);
+            return literal;
         }
         int quote = token.indexOf('\'');
         if (quote > 0) {
@@ -132,10 +185,14 @@ final class ODataFilter {
                     throw error("неверный литерал guid");
                 }
                 String guid = value.toLowerCase(Locale.ROOT);
-                return o -> guid;
+                Expr guidLiteral = o -> guid;
+                literalOf.put(guidLiteral, guid);
+                return guidLiteral;
             case "datetime":
                 String date = normaliseDate(value);
-                return o -> date;
+                Expr dateLiteral = o -> date;
+                literalOf.put(dateLiteral, date);
+                return dateLiteral;
             default:
                 throw error("неподдерживаемый литерал " + prefix + "'…'");
         }
@@ -154,7 +211,7 @@ final class ODataFilter {
         expect(")");
         String function = name.toLowerCase(Locale.ROOT);
         int arity = switch (function) {
-            case "substringof", "startswith", "endswith" -> 2;
+            case "substringof", "startswith", "endswith", "cast" -> 2;
             case "tolower", "toupper", "trim", "length" -> 1;
             default -> throw error("неподдерживаемая функция '" + name + "'");
         };
@@ -162,6 +219,8 @@ final class ODataFilter {
             throw error("функция '" + name + "' ожидает аргументов: " + arity);
         }
         return switch (function) {
+            // cast(guid'…', 'Catalog_Склады') on a composite field: the value half compares as the GUID text
+            case "cast" -> args.get(0);
             case "substringof" -> o -> str(args.get(1).apply(o)).contains(str(args.get(0).apply(o)));
             case "startswith" -> o -> str(args.get(0).apply(o)).startsWith(str(args.get(1).apply(o)));
             case "endswith" -> o -> str(args.get(0).apply(o)).endsWith(str(args.get(1).apply(o)));
@@ -180,8 +239,9 @@ final class ODataFilter {
         if (property.isEmpty()) {
             throw error("свойство '" + name + "' не найдено у " + set.name());
         }
-        boolean guid = property.get().kind() == Property.Kind.GUID;
-        return o -> {
+        Property.Kind kind = property.get().kind();
+        boolean guid = kind == Property.Kind.GUID;
+        Expr read = o -> {
             JsonNode value = o.get(name);
             if (value == null || value.isNull()) {
                 return null;
@@ -194,6 +254,11 @@ final class ODataFilter {
             }
             return guid ? value.asText().toLowerCase(Locale.ROOT) : value.asText();
         };
+        if (guid || kind == Property.Kind.COMPOSITE || kind == Property.Kind.STRING || kind == Property.Kind.ENUM
+                || kind == Property.Kind.DATETIME) {
+            propertyOf.put(read, name); // text-valued: an equality with a literal can be answered from an index
+        }
+        return read;
     }
 
     // ---- evaluation ------------------------------------------------------------------------------------------------
@@ -348,6 +413,6 @@ final class ODataFilter {
     }
 
     private ODataException error(String detail) {
-        return ODataErrors.queryOption("$filter=" + text + ": " + detail);
+        return ODataErrors.queryOption(option + "=" + text + ": " + detail);
     }
 }

@@ -51,13 +51,16 @@ final class ODataService {
     private final MetadataCatalog metadata;
     private final OneCStore store;
     private final EntityBinder binder;
+    private final RegisterTables registers;
     private final Supplier<String> serviceRoot;
 
     /** @param serviceRoot e.g. "http://127.0.0.1:8080/sandbox/odata/standard.odata" (known only once listening) */
-    ODataService(MetadataCatalog metadata, OneCStore store, EntityBinder binder, Supplier<String> serviceRoot) {
+    ODataService(MetadataCatalog metadata, OneCStore store, EntityBinder binder, RegisterTables registers,
+                 Supplier<String> serviceRoot) {
         this.metadata = metadata;
         this.store = store;
         this.binder = binder;
+        this.registers = registers;
         this.serviceRoot = serviceRoot;
     }
 
@@ -86,6 +89,9 @@ final class ODataService {
         String setName = matcher.group(1);
         String key = matcher.group(2);
         String segment = matcher.group(3);
+        if (setName.startsWith("AccumulationRegister_") || setName.startsWith("InformationRegister_")) {
+            return register(method, setName, key, segment, query, json);
+        }
         EntitySet set = metadata.entitySet(setName).orElseThrow(() -> ODataErrors.entityTypeNotFound(setName));
 
         if (segment != null && !segment.isEmpty()) {
@@ -136,6 +142,61 @@ final class ODataService {
             }
             default -> throw ODataErrors.methodNotAllowed(method);
         };
+    }
+
+    // ---- registers -------------------------------------------------------------------------------------------------
+
+    /**
+     * {@code AccumulationRegister_X/Balance(…)}, {@code InformationRegister_X[_RecordType]/SliceLast(…)}: an unknown
+     * register, or a virtual table the register does not have, is 400 code 6 like a real base; record sets (the
+     * register without a virtual table) are not emulated.
+     */
+    private Reply register(String method, String name, String key, String segment, Map<String, String> query,
+                           boolean json) {
+        Register register = metadata.register(name)
+                .or(() -> name.endsWith("_RecordType")
+                        ? metadata.register(name.substring(0, name.length() - "_RecordType".length()))
+                                .filter(Register::isRecorderSubordinate)
+                        : Optional.empty())
+                .orElseThrow(() -> ODataErrors.segmentNotFound(name));
+        if (segment == null || segment.isEmpty() || key != null) {
+            throw new ODataException(501, "0", "Возможность не поддерживается: эмулятор отдаёт у регистров только "
+                    + "виртуальные таблицы (" + name + "/Balance, …/SliceLast), не наборы записей");
+        }
+        requireGet(method);
+        requireJson(json);
+        VirtualTableRequest request = VirtualTableRequest.parse(segment, query);
+        if (!register.virtualTables().contains(request.table)) {
+            throw ODataErrors.segmentNotFound(request.table);
+        }
+        String orderBy = query.get("$orderby");
+        if (orderBy != null && !orderBy.isBlank()) {
+            throw ODataErrors.queryOption("$orderby=" + orderBy + ": эмулятор отдаёт виртуальные таблицы "
+                    + "в порядке измерений, без $orderby");
+        }
+        String inlineCount = query.get("$inlinecount");
+        boolean count = "allpages".equalsIgnoreCase(inlineCount);
+        if (inlineCount != null && !count && !inlineCount.equalsIgnoreCase("none")) {
+            throw ODataErrors.queryOption("$inlinecount=" + inlineCount);
+        }
+        List<String> select = null;
+        String selectOption = query.get("$select");
+        if (selectOption != null && !selectOption.isBlank()) {
+            select = new ArrayList<>();
+            for (String item : selectOption.split(",")) {
+                if (item.strip().equals("*")) {
+                    select = null;
+                    break;
+                }
+                select.add(item.strip());
+            }
+        }
+        RegisterTables.Page page = registers.table(register).read(new RegisterTables.Query(request.table,
+                request.period, request.condition, query.get("$filter"), nonNegative(query, "$skip", 0),
+                nonNegative(query, "$top", Integer.MAX_VALUE), select, count));
+        String metadataUrl = serviceRoot.get() + "/$metadata#Collection(StandardODATA." + register.name() + "_"
+                + request.table + ")";
+        return new Reply(200, new LinkedHashMap<>(), RegisterTables.write(page, metadataUrl), JSON);
     }
 
     // ---- reads -----------------------------------------------------------------------------------------------------

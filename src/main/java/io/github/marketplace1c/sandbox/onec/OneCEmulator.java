@@ -75,6 +75,8 @@ public final class OneCEmulator implements AutoCloseable {
     private final boolean strict;
     private final MetadataCatalog metadata;
     private final OneCStore store = new OneCStore();
+    private final RegisterTables registers;
+    private final OneCStockSeed stockSeed;
     private final Faults faults = new Faults();
     private final ODataService service;
     private final List<String> requestLog = Collections.synchronizedList(new ArrayList<>());
@@ -89,8 +91,11 @@ public final class OneCEmulator implements AutoCloseable {
         this.strict = strict;
         this.metadata = MetadataCatalog.forConfiguration(configuration);
         EntityBinder binder = new EntityBinder(metadata, strict);
-        this.service = new ODataService(metadata, store, binder, () -> baseUrl + "/odata/standard.odata");
+        this.registers = new RegisterTables(binder);
+        this.service = new ODataService(metadata, store, binder, registers, () -> baseUrl + "/odata/standard.odata");
         new OneCSeed(configuration, metadata, store).seed();
+        this.stockSeed = new OneCStockSeed(configuration, metadata, store, registers);
+        stockSeed.seed();
     }
 
     /** Basic-auth credentials the base accepts (compared as UTF-8, like IIS/Apache publications expect). */
@@ -157,6 +162,61 @@ public final class OneCEmulator implements AutoCloseable {
 
     public Optional<ObjectNode> object(String entitySet, String ref) {
         return store.get(requireSet(entitySet), ref);
+    }
+
+    // ---- registers (stock and prices) -------------------------------------------------------------------------------
+
+    /**
+     * Adds {@code items} synthetic nomenclature items ({@code SandboxData.guid("bulk-item", "0")} …) with balances on
+     * the first {@code warehouses} sandbox warehouses (never zero: {@link OneCStockSeed#bulkQuantity(int, int)}) and a
+     * Розничная price ({@link OneCStockSeed#bulkRetailPrice(int)}): 100,000 × 2 gives 200,000 more Balance rows.
+     * Idempotent for the same numbers. See {@link OneCStockSeed#seedBulk(int, int)}.
+     */
+    public OneCEmulator seedBulkStock(int items, int warehouses) {
+        stockSeed.seedBulk(items, warehouses);
+        return this;
+    }
+
+    /**
+     * Sets the balance of one dimension combination of an accumulation register ("AccumulationRegister_ТоварыНаСкладах"),
+     * replacing what was there. {@code fields} by OData name: dimensions ({@code Номенклатура_Key}, {@code Склад_Key},
+     * composite {@code Склад} + {@code Склад_Type}) and resources without the Balance suffix ({@code ВНаличии});
+     * fields left out are empty / zero. A balance whose resources are all zero disappears from Balance.
+     */
+    public OneCEmulator putBalance(String register, Map<String, ?> fields) {
+        RegisterTables.RecordBuilder record = registers.table(requireRegister(register)).record();
+        fields.forEach(record::set);
+        record.putBalance();
+        return this;
+    }
+
+    /**
+     * Writes one record of an information register ("InformationRegister_ЦеныНоменклатуры"; "_RecordType" accepted):
+     * {@code Period} ("2026-11-01T00:00:00") for a periodic one, dimensions, resources. A record with the same Period
+     * and dimensions is replaced.
+     */
+    public OneCEmulator putRecord(String register, Map<String, ?> fields) {
+        RegisterTables.RecordBuilder record = registers.table(requireRegister(register)).record();
+        fields.forEach(record::set);
+        record.putRecord();
+        return this;
+    }
+
+    /** Removes every balance or record of that register. */
+    public OneCEmulator clearRegister(String register) {
+        registers.table(requireRegister(register)).clear();
+        return this;
+    }
+
+    /** How many dimension combinations the register holds (zero balances included). */
+    public int registerSize(String register) {
+        return registers.table(requireRegister(register)).size();
+    }
+
+    private Register requireRegister(String name) {
+        String base = name.endsWith("_RecordType") ? name.substring(0, name.length() - "_RecordType".length()) : name;
+        return metadata.register(base)
+                .orElseThrow(() -> new IllegalArgumentException("no register " + name + " in " + configuration));
     }
 
     /** Every OData request answered so far: "POST /sandbox/odata/standard.odata/Document_ЗаказКлиента -> 201". */

@@ -171,7 +171,7 @@ final class OneCSeed {
     }
 
     /** Writes one object if its catalog exists in this configuration; properties the metadata lacks are left out. */
-    private void put(String setName, String ref, Map<String, Object> values) {
+    void put(String setName, String ref, Map<String, Object> values) {
         var found = metadata.entitySet(setName);
         if (found.isEmpty()) {
             return;
@@ -191,7 +191,7 @@ final class OneCSeed {
         store.insert(set, object);
     }
 
-    private static Map<String, Object> values(Object... pairs) {
+    static Map<String, Object> values(Object... pairs) {
         Map<String, Object> values = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             values.put((String) pairs[i], pairs[i + 1]);

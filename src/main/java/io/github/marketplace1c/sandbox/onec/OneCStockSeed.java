@@ -1,0 +1,268 @@
+package io.github.marketplace1c.sandbox.onec;
+
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.github.marketplace1c.sandbox.SandboxData;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The stock and prices every emulated base starts with, deterministic and derived from {@link SandboxData}, so that
+ * tests can compute what the stock and price export flows must send:
+ *
+ * <ul>
+ *   <li>per {@code SandboxData.ITEMS[i]} (nomenclature + characteristic) and {@code SandboxData.WAREHOUSES[w]}:
+ *       {@link #quantity(int, int)} in stock (some zero, and zero balances are not returned by Balance) and, УТ/КА,
+ *       {@link #reserve(int, int)} reserved;</li>
+ *   <li>УНФ: {@code AccumulationRegister_ЗапасыНаСкладах} (Количество = quantity, Организация = the warehouse's
+ *       organization: ИП Васильков for his warehouse, ООО «Ромашка» for the others);</li>
+ *   <li>УТ/КА: {@code AccumulationRegister_ТоварыНаСкладах} (ВНаличии = quantity, КОтгрузке = reserve) and
+ *       {@code AccumulationRegister_ЗапасыИПотребности} (ВНаличии = quantity, РезервироватьНаСкладе = reserve; Склад is
+ *       composite there: {@code Склад} + {@code Склад_Type = StandardODATA.Catalog_Склады}; empty Назначение and Заказ),
+ *       so free stock per §4.1 of the research notes is {@code quantity − reserve};</li>
+ *   <li>{@code Catalog_ВидыЦен}: {@link #RETAIL_PRICE_TYPE_REF Розничная} (the marketplace price),
+ *       {@link #CROSSED_OUT_PRICE_TYPE_REF Цена до скидки} (the crossed-out price) and
+ *       {@link #MINIMUM_PRICE_TYPE_REF Минимальная};</li>
+ *   <li>{@code InformationRegister_ЦеныНоменклатуры} (УТ/КА: recorder-subordinate, read as
+ *       {@code InformationRegister_ЦеныНоменклатуры_RecordType}): per item and price type one record at
+ *       {@link #PRICE_PERIOD} with {@link #price(String, SandboxData.Item)}, plus an older Розничная record at
+ *       {@link #PREVIOUS_PRICE_PERIOD} with {@link #previousRetailPrice(SandboxData.Item)}, so that SliceLast with a
+ *       Period before {@link #PRICE_PERIOD} shows the old price. Currency: the ruble.</li>
+ * </ul>
+ *
+ * <p>{@link #seedBulk(int, int)} (via {@link OneCEmulator#seedBulkStock(int, int)}) adds synthetic items for
+ * benchmarks.
+ */
+public final class OneCStockSeed {
+
+    public static final String RETAIL_PRICE_TYPE = "Розничная";
+    public static final String CROSSED_OUT_PRICE_TYPE = "Цена до скидки";
+    public static final String MINIMUM_PRICE_TYPE = "Минимальная";
+    public static final List<String> PRICE_TYPES = List.of(RETAIL_PRICE_TYPE, CROSSED_OUT_PRICE_TYPE, MINIMUM_PRICE_TYPE);
+
+    /** {@code SandboxData.guid("price-type", "Розничная")}: the price a marketplace sells at. */
+    public static final String RETAIL_PRICE_TYPE_REF = priceTypeRef(RETAIL_PRICE_TYPE);
+    /** {@code SandboxData.guid("price-type", "Цена до скидки")}: the crossed-out (before-discount) price. */
+    public static final String CROSSED_OUT_PRICE_TYPE_REF = priceTypeRef(CROSSED_OUT_PRICE_TYPE);
+    /** {@code SandboxData.guid("price-type", "Минимальная")}: the minimum price. */
+    public static final String MINIMUM_PRICE_TYPE_REF = priceTypeRef(MINIMUM_PRICE_TYPE);
+
+    /** The Period of the current price records. */
+    public static final String PRICE_PERIOD = "2026-10-01T00:00:00";
+    /** The Period of the older Розничная records (SliceLast before {@link #PRICE_PERIOD} shows them). */
+    public static final String PREVIOUS_PRICE_PERIOD = "2026-09-01T00:00:00";
+
+    /** The Period of the bulk items' Розничная records. */
+    public static final String BULK_PRICE_PERIOD = PRICE_PERIOD;
+
+    static final String STOCK_UNF = "AccumulationRegister_ЗапасыНаСкладах";
+    static final String STOCK_UT = "AccumulationRegister_ТоварыНаСкладах";
+    static final String NEEDS_UT = "AccumulationRegister_ЗапасыИПотребности";
+    static final String PRICES = "InformationRegister_ЦеныНоменклатуры";
+
+    private final OneCEmulator.Configuration configuration;
+    private final MetadataCatalog metadata;
+    private final OneCStore store;
+    private final RegisterTables registers;
+
+    OneCStockSeed(OneCEmulator.Configuration configuration, MetadataCatalog metadata, OneCStore store,
+                  RegisterTables registers) {
+        this.configuration = configuration;
+        this.metadata = metadata;
+        this.store = store;
+        this.registers = registers;
+    }
+
+    // ---- the rules (public: tests and flows compute expectations from them) -------------------------------------
+
+    /** The ref of a seeded price type by name: {@code SandboxData.guid("price-type", name)}. */
+    public static String priceTypeRef(String name) {
+        return SandboxData.guid("price-type", name);
+    }
+
+    /** In stock of {@code ITEMS[itemIndex]} on {@code WAREHOUSES[warehouseIndex]}: {@code (i·7 + w·3) mod 23}. */
+    public static int quantity(int itemIndex, int warehouseIndex) {
+        return (itemIndex * 7 + warehouseIndex * 3) % 23;
+    }
+
+    /**
+     * УТ/КА: reserved (РезервироватьНаСкладе in ЗапасыИПотребности, КОтгрузке in ТоварыНаСкладах) of
+     * {@code ITEMS[itemIndex]} on {@code WAREHOUSES[warehouseIndex]}: {@code min(2, quantity)} for items 1, 5, 9, …
+     * ({@code i mod 4 = 1}) on the first warehouse, otherwise 0. Free stock = quantity − reserve.
+     */
+    public static int reserve(int itemIndex, int warehouseIndex) {
+        return itemIndex % 4 == 1 && warehouseIndex == 0 ? Math.min(2, quantity(itemIndex, warehouseIndex)) : 0;
+    }
+
+    /** Розничная: the item's {@code price}. */
+    public static BigDecimal retailPrice(SandboxData.Item item) {
+        return item.price();
+    }
+
+    /** Цена до скидки: price × 1.25, rounded half-up to whole rubles. */
+    public static BigDecimal crossedOutPrice(SandboxData.Item item) {
+        return item.price().multiply(new BigDecimal("1.25")).setScale(0, RoundingMode.HALF_UP);
+    }
+
+    /** Минимальная: price × 0.8, rounded half-up to kopecks. */
+    public static BigDecimal minimumPrice(SandboxData.Item item) {
+        return item.price().multiply(new BigDecimal("0.8")).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /** The older Розничная (at {@link #PREVIOUS_PRICE_PERIOD}): price × 0.9, rounded half-up to whole rubles. */
+    public static BigDecimal previousRetailPrice(SandboxData.Item item) {
+        return item.price().multiply(new BigDecimal("0.9")).setScale(0, RoundingMode.HALF_UP);
+    }
+
+    /** The current price of an item by price-type name (one of {@link #PRICE_TYPES}). */
+    public static BigDecimal price(String priceType, SandboxData.Item item) {
+        return switch (priceType) {
+            case RETAIL_PRICE_TYPE -> retailPrice(item);
+            case CROSSED_OUT_PRICE_TYPE -> crossedOutPrice(item);
+            case MINIMUM_PRICE_TYPE -> minimumPrice(item);
+            default -> throw new IllegalArgumentException("no seeded price type " + priceType);
+        };
+    }
+
+    /** The ref of bulk item {@code i}: {@code SandboxData.guid("bulk-item", String.valueOf(i))}. */
+    public static String bulkItemRef(int itemIndex) {
+        return SandboxData.guid("bulk-item", String.valueOf(itemIndex));
+    }
+
+    /** In stock of bulk item {@code i} on warehouse {@code w}: {@code 1 + (i·7 + w·3) mod 23} — never zero. */
+    public static int bulkQuantity(int itemIndex, int warehouseIndex) {
+        return 1 + quantity(itemIndex, warehouseIndex);
+    }
+
+    /** Розничная of bulk item {@code i}: {@code 100.00 + ((i·37) mod 90000) kopecks}, i.e. 100.00 … 999.99. */
+    public static BigDecimal bulkRetailPrice(int itemIndex) {
+        return BigDecimal.valueOf(10_000L + (itemIndex * 37L) % 90_000L, 2);
+    }
+
+    // ---- seeding ------------------------------------------------------------------------------------------------
+
+    void seed() {
+        OneCSeed catalogs = new OneCSeed(configuration, metadata, store);
+        for (String name : PRICE_TYPES) {
+            catalogs.put("Catalog_ВидыЦен", priceTypeRef(name), OneCSeed.values(
+                    "Description", name,
+                    "ВалютаЦены_Key", SandboxData.RUBLE_REF,
+                    "ЦенаВключаетНДС", true));
+        }
+        List<SandboxData.Item> items = SandboxData.ITEMS;
+        for (int i = 0; i < items.size(); i++) {
+            SandboxData.Item item = items.get(i);
+            for (int w = 0; w < SandboxData.WAREHOUSES.size(); w++) {
+                stock(item.nomenclatureRef(), item.characteristicRef(), w, quantity(i, w), reserve(i, w));
+            }
+            price(item.nomenclatureRef(), item.characteristicRef(), RETAIL_PRICE_TYPE_REF, PREVIOUS_PRICE_PERIOD,
+                    previousRetailPrice(item));
+            for (String type : PRICE_TYPES) {
+                price(item.nomenclatureRef(), item.characteristicRef(), priceTypeRef(type), PRICE_PERIOD,
+                        price(type, item));
+            }
+        }
+    }
+
+    /**
+     * Adds {@code items} synthetic nomenclature items ({@link #bulkItemRef(int)}) in Catalog_Номенклатура (compact
+     * objects: Ref_Key, DataVersion, DeletionMark, Code "BK-00000001"…, Description, Артикул "BULK-1"…), with a balance
+     * of {@link #bulkQuantity(int, int)} on each of the first {@code warehouses} sandbox warehouses and a Розничная
+     * price {@link #bulkRetailPrice(int)}. Calling it again with the same numbers changes nothing.
+     */
+    void seedBulk(int items, int warehouses) {
+        if (items < 0 || warehouses < 0 || warehouses > SandboxData.WAREHOUSES.size()) {
+            throw new IllegalArgumentException("items >= 0 and 0 <= warehouses <= " + SandboxData.WAREHOUSES.size());
+        }
+        bulkCatalogItems(items);
+        for (int i = 0; i < items; i++) {
+            String ref = bulkItemRef(i);
+            for (int w = 0; w < warehouses; w++) {
+                stock(ref, null, w, bulkQuantity(i, w), 0);
+            }
+            price(ref, null, RETAIL_PRICE_TYPE_REF, BULK_PRICE_PERIOD, bulkRetailPrice(i));
+        }
+    }
+
+    private void bulkCatalogItems(int items) {
+        var found = metadata.entitySet("Catalog_Номенклатура");
+        if (found.isEmpty()) {
+            return;
+        }
+        EntitySet set = found.get();
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        TextNode version = TextNode.valueOf(OneCStore.dataVersion(1));
+        boolean code = set.property("Code").isPresent();
+        boolean article = set.property("Артикул").isPresent();
+        List<ObjectNode> objects = new ArrayList<>(items);
+        for (int i = 0; i < items; i++) {
+            ObjectNode object = nodes.objectNode();
+            object.put("Ref_Key", bulkItemRef(i));
+            object.set("DataVersion", version);
+            object.set("DeletionMark", BooleanNode.FALSE);
+            if (code) {
+                object.put("Code", String.format("BK-%08d", i + 1));
+            }
+            object.put("Description", "Товар " + (i + 1));
+            if (article) {
+                object.put("Артикул", "BULK-" + (i + 1));
+            }
+            objects.add(object);
+        }
+        store.insertAll(set, objects);
+    }
+
+    private void stock(String nomenclatureRef, String characteristicRef, int warehouseIndex, int quantity, int reserve) {
+        SandboxData.Warehouse warehouse = SandboxData.WAREHOUSES.get(warehouseIndex);
+        if (configuration == OneCEmulator.Configuration.UNF) {
+            register(STOCK_UNF).ifPresent(table -> table.record()
+                    .set("Организация_Key", warehouse == SandboxData.VASILKOV_WAREHOUSE
+                            ? SandboxData.VASILKOV.ref() : SandboxData.ROMASHKA.ref())
+                    .set("Номенклатура_Key", nomenclatureRef)
+                    .set("Характеристика_Key", characteristicRef)
+                    .set("СтруктурнаяЕдиница_Key", warehouse.ref())
+                    .set("Количество", quantity)
+                    .putBalance());
+            return;
+        }
+        register(STOCK_UT).ifPresent(table -> table.record()
+                .set("Номенклатура_Key", nomenclatureRef)
+                .set("Характеристика_Key", characteristicRef)
+                .set("Склад_Key", warehouse.ref())
+                .set("ВНаличии", quantity)
+                .set("КОтгрузке", reserve)
+                .putBalance());
+        register(NEEDS_UT).ifPresent(table -> table.record()
+                .set("Номенклатура_Key", nomenclatureRef)
+                .set("Характеристика_Key", characteristicRef)
+                .set("Склад", warehouse.ref())
+                .set("Склад_Type", "StandardODATA.Catalog_Склады")
+                .set("ВНаличии", quantity)
+                .set("РезервироватьНаСкладе", reserve)
+                .putBalance());
+    }
+
+    private void price(String nomenclatureRef, String characteristicRef, String priceTypeRef, String period,
+                       BigDecimal price) {
+        register(PRICES).ifPresent(table -> table.record()
+                .set("Period", period)
+                .set("Номенклатура_Key", nomenclatureRef)
+                .set("Характеристика_Key", characteristicRef)
+                .setIfPresent("ВидЦен_Key", priceTypeRef)   // УНФ
+                .setIfPresent("ВидЦены_Key", priceTypeRef)  // УТ, КА
+                .set("Цена", price)
+                .setIfPresent("Актуальность", true)
+                .setIfPresent("ВалютаЦены_Key", SandboxData.RUBLE_REF)
+                .setIfPresent("Валюта_Key", SandboxData.RUBLE_REF)
+                .putRecord());
+    }
+
+    private java.util.Optional<RegisterTables.Table> register(String name) {
+        return metadata.register(name).map(registers::table);
+    }
+}
