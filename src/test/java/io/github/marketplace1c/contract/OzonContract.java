@@ -76,6 +76,9 @@ public final class OzonContract {
      * <li>{@code "pattern"} values like {@code " YYYY-MM-DDThh:mm:ss.mcsZ"} (e.g. unfulfilled/list
      * {@code filter.cutoff_from}): a human note with a leading space, not a regex, that no real date matches;
      * dropped, the field's {@code format: date-time} still checks it.</li>
+     * <li>a {@code required} name the schema does not declare among its {@code properties} (e.g.
+     * {@code productv2ProductsStocksRequestStock} requires {@code quant_size}, a field the spec dropped from the
+     * stock row and its docs no longer mention): no client can know to send it; dropped from {@code required}.</li>
      * </ul>
      * Returns how many places it mended.
      */
@@ -92,6 +95,16 @@ public final class OzonContract {
             if (object.path("pattern").isTextual() && object.get("pattern").asText().startsWith(" YYYY")) {
                 object.remove("pattern");
                 repaired++;
+            }
+            if (object.path("required").isArray() && object.path("properties").isObject()) {
+                com.fasterxml.jackson.databind.node.ArrayNode required =
+                        (com.fasterxml.jackson.databind.node.ArrayNode) object.get("required");
+                for (int i = required.size() - 1; i >= 0; i--) {
+                    if (!object.get("properties").has(required.get(i).asText())) {
+                        required.remove(i);
+                        repaired++;
+                    }
+                }
             }
         }
         for (JsonNode child : node) {

@@ -37,12 +37,21 @@ public final class OzonEmulator implements AutoCloseable {
     public static final int DEFAULT_RATE_LIMIT = 50;
     /** What MALFORMED_RECORD puts into a price: still a string (spec-valid), but not a number (letter O). */
     public static final String MALFORMED_AMOUNT = "12O0.00";
+    /** {@code /v2/products/stocks}: "С одного аккаунта продавца можно отправить до 80 запросов в минуту". */
+    public static final int DEFAULT_STOCKS_PER_MINUTE = 80;
+    static final String STOCKS_PATH = "/v2/products/stocks";
 
     private final Vertx vertx;
     private final Faults faults = new Faults();
     private final OzonPostings postings;
     private final PostingEndpoints endpoints;
     private final OzonRateLimiter rateLimiter;
+    private final OzonRateLimiter stocksLimiter;
+    private final OzonProducts products = new OzonProducts();
+    private final OzonStocks stocks = new OzonStocks();
+    private final OzonPrices prices = new OzonPrices();
+    private final ProductEndpoints productEndpoints;
+    private volatile boolean recording = true;
     private final Map<String, String> apiKeys = new ConcurrentHashMap<>();
     private final List<RecordedExchange> recorded = new ArrayList<>();
     private HttpServer server;
@@ -56,6 +65,8 @@ public final class OzonEmulator implements AutoCloseable {
         this.postings = new OzonPostings(clock);
         this.endpoints = new PostingEndpoints(postings);
         this.rateLimiter = new OzonRateLimiter(clock, DEFAULT_RATE_LIMIT);
+        this.stocksLimiter = new OzonRateLimiter(clock, DEFAULT_STOCKS_PER_MINUTE, 60);
+        this.productEndpoints = new ProductEndpoints(products, stocks, prices, clock);
         SandboxData.OZON_ACCOUNTS.forEach(a -> apiKeys.put(a.clientId(), a.apiKey()));
         if (seeded) {
             OzonSeed.loadInto(postings);
@@ -71,6 +82,9 @@ public final class OzonEmulator implements AutoCloseable {
         router.post("/v4/posting/fbs/list").handler(ctx -> api(ctx, endpoints::list));
         router.post("/v4/posting/fbs/unfulfilled/list").handler(ctx -> api(ctx, endpoints::unfulfilled));
         router.post("/v3/posting/fbs/get").handler(ctx -> api(ctx, endpoints::get));
+        router.post("/v3/product/list").handler(ctx -> api(ctx, productEndpoints::list));
+        router.post(STOCKS_PATH).handler(ctx -> api(ctx, stocksLimiter, productEndpoints::stocks));
+        router.post("/v1/product/import/prices").handler(ctx -> api(ctx, productEndpoints::prices));
         router.route().handler(ctx -> api(ctx, (clientId, body) -> {
             throw new OzonApiException(404, 5, "method is not allowed");
         }));
@@ -102,8 +116,39 @@ public final class OzonEmulator implements AutoCloseable {
         rateLimiter.perSecond(perClientId);
     }
 
+    /** {@code /v2/products/stocks} requests per minute per Client-Id (on top of the global limit); 0 = off. */
+    public void stocksPerMinute(int perClientId) {
+        stocksLimiter.perSecond(perClientId);
+    }
+
+    /** Turns every rate limit of this emulator off (benchmarks); the per-item rules (30 s, 10/hour) stay. */
+    public void rateLimitsOff() {
+        rateLimitPerSecond(0);
+        stocksPerMinute(0);
+    }
+
+    /** Whether every exchange is kept for {@link #recorded()} (on by default; benchmarks may turn it off). */
+    public void recording(boolean on) {
+        this.recording = on;
+    }
+
     public OzonPostings postings() {
         return postings;
+    }
+
+    /** The catalogue behind {@code /v3/product/list} (seeded offers with stable product_ids). */
+    public OzonProducts products() {
+        return products;
+    }
+
+    /** What {@code /v2/products/stocks} accepted, the sellers' warehouses, armed per-item rejections. */
+    public OzonStocks stocks() {
+        return stocks;
+    }
+
+    /** What {@code /v1/product/import/prices} accepted. */
+    public OzonPrices prices() {
+        return prices;
     }
 
     /** Lets another seller cabinet in (tests use it for accounts beyond the sandbox's two). */
@@ -139,6 +184,12 @@ public final class OzonEmulator implements AutoCloseable {
     // ---- API requests --------------------------------------------------------------------------------------
 
     private void api(RoutingContext ctx, BiFunction<String, JsonNode, ObjectNode> operation) {
+        api(ctx, null, operation);
+    }
+
+    /** {@code methodLimiter}: the method's own per-Client-Id limit, counted after the global one (null = none). */
+    private void api(RoutingContext ctx, OzonRateLimiter methodLimiter,
+                     BiFunction<String, JsonNode, ObjectNode> operation) {
         String path = ctx.request().path();
         String requestBody = ctx.body() == null || ctx.body().buffer() == null ? "" : ctx.body().asString();
         Map<String, String> headers = new LinkedHashMap<>();
@@ -158,6 +209,10 @@ public final class OzonEmulator implements AutoCloseable {
             String clientId = authenticate(ctx);
             if (!rateLimiter.tryAcquire(clientId)) {
                 throw OzonApiException.rateLimited();
+            }
+            if (methodLimiter != null && !methodLimiter.tryAcquire(clientId)) {
+                throw new OzonApiException(429, 8, "You have reached request rate limit per minute: "
+                        + methodLimiter.limit() + " requests per minute for " + path);
             }
             response = operation.apply(clientId, parse(requestBody));
             if (kind == Faults.Kind.MALFORMED_RECORD) {
@@ -242,6 +297,9 @@ public final class OzonEmulator implements AutoCloseable {
     }
 
     private void record(RecordedExchange exchange) {
+        if (!recording) {
+            return;
+        }
         synchronized (recorded) {
             recorded.add(exchange);
         }

@@ -5,18 +5,30 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Ozon's global limit: at most N requests per second per Client-Id across all methods. Counted in whole seconds
- * of the emulator's clock, so tests drive it with a fixed clock instead of sleeping.
+ * Ozon's global limit: at most N requests per second per Client-Id across all methods; also a method's own limit
+ * per minute (80 stock updates per minute). Counted in whole windows (seconds or minutes) of the emulator's clock,
+ * so tests drive it with a fixed clock instead of sleeping.
  */
 final class OzonRateLimiter {
 
     private final Clock clock;
+    private final long windowSeconds;
     private volatile int perSecond;
     private final Map<String, long[]> windows = new HashMap<>();
 
     OzonRateLimiter(Clock clock, int perSecond) {
+        this(clock, perSecond, 1);
+    }
+
+    /** At most {@code limit} requests per window of {@code windowSeconds}. */
+    OzonRateLimiter(Clock clock, int limit, long windowSeconds) {
         this.clock = clock;
-        this.perSecond = perSecond;
+        this.perSecond = limit;
+        this.windowSeconds = windowSeconds;
+    }
+
+    int limit() {
+        return perSecond;
     }
 
     void perSecond(int perSecond) {
@@ -32,7 +44,8 @@ final class OzonRateLimiter {
         if (limit <= 0) {
             return true;
         }
-        long second = clock.instant().getEpochSecond();
+        long now = clock.instant().getEpochSecond();
+        long second = now - Math.floorMod(now, windowSeconds);
         synchronized (windows) {
             long[] window = windows.computeIfAbsent(clientId, k -> new long[]{second, 0});
             if (window[0] != second) {

@@ -49,7 +49,16 @@ public final class YandexMarketEmulator implements AutoCloseable {
     /** How far ahead of the clock a RATE_LIMITED fault puts {@code X-RateLimit-Resource-Until}. */
     public static final Duration RATE_LIMITED_FAULT_WAIT = Duration.ofSeconds(2);
 
+    /** {@code PUT v2/campaigns/{campaignId}/offers/stocks}: 100 000 SKUs per minute per campaign (req.skus). */
+    public static final int DEFAULT_STOCK_SKUS_PER_MINUTE = 100_000;
+    /** {@code POST v2/businesses/{businessId}/offer-prices/updates}: 10 000 offers per minute (req.offers). */
+    public static final int DEFAULT_PRICE_OFFERS_PER_MINUTE = 10_000;
+
     static final String ORDERS_PATH = "/v1/businesses/:businessId/orders";
+    static final String STOCKS_PATH = "/v2/campaigns/:campaignId/offers/stocks";
+    static final String PRICES_PATH = "/v2/businesses/:businessId/offer-prices/updates";
+    private static final String STOCKS_RESOURCE = "/v2/campaigns/{campaignId}/offers/stocks";
+    private static final String PRICES_RESOURCE = "/v2/businesses/{businessId}/offer-prices/updates";
     private static final String ORDERS_RESOURCE = "/v1/businesses/{businessId}/orders";
 
     private final Vertx vertx;
@@ -58,6 +67,12 @@ public final class YandexMarketEmulator implements AutoCloseable {
     private final YandexMarketOrders orders;
     private final OrdersEndpoint endpoint;
     private final YmLimits limits;
+    private final YmItemQuota stockQuota;
+    private final YmItemQuota priceQuota;
+    private final YandexMarketStocks stocks = new YandexMarketStocks();
+    private final YandexMarketPrices prices = new YandexMarketPrices();
+    private final OfferEndpoints offerEndpoints;
+    private volatile boolean recording = true;
     /** Api-Key → the business (кабинет) it was issued in; a Market key opens one business. */
     private final Map<String, Long> businessByKey = new ConcurrentHashMap<>();
     private final Map<Long, Set<Long>> campaignsByBusiness = new ConcurrentHashMap<>();
@@ -71,6 +86,9 @@ public final class YandexMarketEmulator implements AutoCloseable {
         this.orders = new YandexMarketOrders(clock);
         this.endpoint = new OrdersEndpoint(orders, clock);
         this.limits = new YmLimits(clock, DEFAULT_REQUESTS_PER_HOUR, DEFAULT_PARALLEL_LIMIT);
+        this.stockQuota = new YmItemQuota(clock, DEFAULT_STOCK_SKUS_PER_MINUTE);
+        this.priceQuota = new YmItemQuota(clock, DEFAULT_PRICE_OFFERS_PER_MINUTE);
+        this.offerEndpoints = new OfferEndpoints(stocks, prices, clock);
         SandboxData.YM_ACCOUNTS.forEach(a -> addAccount(a.businessId(), a.apiKey(), a.campaignId()));
         if (seeded) {
             YandexMarketSeed.loadInto(orders);
@@ -84,6 +102,8 @@ public final class YandexMarketEmulator implements AutoCloseable {
         router.post("/__sandbox/faults").handler(this::armFault);
         router.delete("/__sandbox/faults").handler(this::clearFaults);
         router.post(ORDERS_PATH).handler(this::orders);
+        router.put(STOCKS_PATH).handler(ctx -> itemApi(ctx, true));
+        router.post(PRICES_PATH).handler(ctx -> itemApi(ctx, false));
         router.route().handler(ctx -> send(ctx, 404, Map.of(), new YmApiException(404, "NOT_FOUND",
                 "No such method: " + ctx.request().method().name() + " " + ctx.request().path()).body().toString()));
         try {
@@ -119,8 +139,46 @@ public final class YandexMarketEmulator implements AutoCloseable {
         limits.parallel(limit);
     }
 
+    /** {@code offers/stocks} quota, SKUs per minute per campaign; 0 turns it (and its headers) off. */
+    public void stockSkusPerMinute(int limit) {
+        stockQuota.perMinute(limit);
+    }
+
+    /** {@code offer-prices/updates} quota, offers per minute per business; 0 turns it (and its headers) off. */
+    public void priceOffersPerMinute(int limit) {
+        priceQuota.perMinute(limit);
+    }
+
+    /** Turns every limit of this emulator off (benchmarks): the orders quota, parallel limit and item quotas. */
+    public void rateLimitsOff() {
+        requestsPerHour(0);
+        parallelLimit(0);
+        stockSkusPerMinute(0);
+        priceOffersPerMinute(0);
+    }
+
+    /** Whether every exchange is kept for {@link #recorded()} (on by default; benchmarks may turn it off). */
+    public void recording(boolean on) {
+        this.recording = on;
+    }
+
     public YandexMarketOrders orders() {
         return orders;
+    }
+
+    /** What {@code PUT v2/campaigns/{campaignId}/offers/stocks} accepted. */
+    public YandexMarketStocks stocks() {
+        return stocks;
+    }
+
+    /** What {@code POST v2/businesses/{businessId}/offer-prices/updates} accepted. */
+    public YandexMarketPrices prices() {
+        return prices;
+    }
+
+    /** Adds an offerId to the catalogue the stock and price writes accept (the YM_OFFERS are there already). */
+    public void addOffer(String offerId) {
+        offerEndpoints.addOffer(offerId);
     }
 
     /** Lets another cabinet in: its Api-Key opens exactly this business, whose stores are the given campaigns. */
@@ -243,6 +301,115 @@ public final class YandexMarketEmulator implements AutoCloseable {
         }
     }
 
+    // ---- PUT v2/campaigns/{campaignId}/offers/stocks, POST v2/businesses/{businessId}/offer-prices/updates --
+
+    /**
+     * The two item-counted writes: faults, then {@code Api-Key} (it must own the campaign or business), then the
+     * item quota (the request's skus/offers must fit in what is left this minute, else 420), then the operation.
+     * X-RateLimit-Resource-* headers on every answer while the quota is on.
+     */
+    private void itemApi(RoutingContext ctx, boolean stocksCall) {
+        String method = ctx.request().method().name();
+        String path = ctx.request().path();
+        String requestBody = ctx.body() == null || ctx.body().buffer() == null ? "" : ctx.body().asString();
+        Map<String, String> query = new LinkedHashMap<>();
+        ctx.queryParams().forEach(p -> query.putIfAbsent(p.getKey(), p.getValue()));
+        Map<String, String> headers = new LinkedHashMap<>();
+        ctx.request().headers().forEach(h -> headers.put(h.getKey(), h.getValue()));
+        YmItemQuota quota = stocksCall ? stockQuota : priceQuota;
+        String idParam = stocksCall ? "campaignId" : "businessId";
+        String resource = stocksCall ? STOCKS_RESOURCE : PRICES_RESOURCE;
+        long pathId = businessId(ctx.pathParam(idParam));
+
+        Optional<Faults.Fault> fault = faults.take(method + " " + path);
+        Faults.Kind kind = fault.map(Faults.Fault::kind).orElse(null);
+        long key = -1;
+        int used = 0;
+        int status;
+        ObjectNode response;
+        try {
+            if (kind == Faults.Kind.SERVER_ERROR) {
+                throw YmApiException.internal(fault.get().status() == 0 ? 500 : fault.get().status());
+            }
+            if (kind == Faults.Kind.RATE_LIMITED) {
+                throw itemQuotaExceeded(quota, resource, idParam, pathId);
+            }
+            key = stocksCall ? authenticateCampaign(ctx, pathId) : authenticate(ctx, pathId);
+            JsonNode body = parse(requestBody);
+            int items = OfferEndpoints.items(body, stocksCall ? "skus" : "offers");
+            if (!quota.tryUse(key, items)) {
+                throw itemQuotaExceeded(quota, resource, idParam, key);
+            }
+            used = quota.perMinute() > 0 ? items : 0;
+            response = stocksCall ? offerEndpoints.stocks(key, body) : offerEndpoints.prices(key, body);
+            status = 200;
+        } catch (YmApiException e) {
+            status = e.status();
+            response = e.body();
+        } catch (RuntimeException e) {
+            YmApiException internal = YmApiException.internal(500);
+            status = internal.status();
+            response = internal.body();
+        }
+        if (status >= 500 && used > 0) {
+            quota.giveBack(key, used);
+        }
+        Map<String, String> responseHeaders = itemQuotaHeaders(quota, key >= 0 ? key : pathId,
+                kind == Faults.Kind.RATE_LIMITED);
+        if (kind == Faults.Kind.LOSE_REPLY) {
+            record(new RecordedExchange(method, path, query, headers, requestBody, 0, Map.of(), "", clock.instant()));
+            ctx.request().connection().close();
+            return;
+        }
+        String responseBody = response.toString();
+        record(new RecordedExchange(method, path, query, headers, requestBody, status, responseHeaders, responseBody,
+                clock.instant()));
+        int finalStatus = status;
+        Duration latency = faults.latency();
+        if (latency.isZero() || latency.isNegative()) {
+            send(ctx, finalStatus, responseHeaders, responseBody);
+        } else {
+            vertx.setTimer(latency.toMillis(), id -> send(ctx, finalStatus, responseHeaders, responseBody));
+        }
+    }
+
+    /** The key must belong to the business that owns the campaign: else 403 (unknown campaigns alike). */
+    private long authenticateCampaign(RoutingContext ctx, long campaignId) {
+        String apiKey = ctx.request().getHeader("Api-Key");
+        if (apiKey == null || apiKey.isBlank()) {
+            throw YmApiException.unauthorized();
+        }
+        Long owner = businessByKey.get(apiKey);
+        if (owner == null) {
+            throw YmApiException.forbidden("Access denied: the Api-Key is not valid");
+        }
+        if (campaignId < 1) {
+            throw YmApiException.badRequest("Invalid campaignId: " + ctx.pathParam("campaignId"));
+        }
+        if (!campaignsByBusiness.getOrDefault(owner, Set.of()).contains(campaignId)) {
+            throw YmApiException.forbidden("Access denied: the Api-Key has no access to campaignId " + campaignId);
+        }
+        return campaignId;
+    }
+
+    private static YmApiException itemQuotaExceeded(YmItemQuota quota, String resource, String idParam, long id) {
+        return YmApiException.limited("Hit rate limit of " + quota.perMinute() + " items per 1 minute for resource "
+                + resource + " for " + idParam + " " + id);
+    }
+
+    private Map<String, String> itemQuotaHeaders(YmItemQuota quota, long key, boolean faulted) {
+        if (key < 1 || quota.perMinute() <= 0) {
+            return Map.of();
+        }
+        YmLimits.Quota now = quota.quota(key);
+        Instant until = faulted ? clock.instant().plus(RATE_LIMITED_FAULT_WAIT) : now.until();
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("X-RateLimit-Resource-Limit", Integer.toString(now.limit()));
+        headers.put("X-RateLimit-Resource-Remaining", Integer.toString(faulted ? 0 : now.remaining()));
+        headers.put("X-RateLimit-Resource-Until", YmJson.rfc822(until));
+        return headers;
+    }
+
     /**
      * Market's answers to bad credentials (its error-codes page): no {@code Api-Key} header → 401 (an OAuth
      * {@code Authorization: Bearer} token is not accepted by this emulator either); a key Market does not know →
@@ -327,6 +494,9 @@ public final class YandexMarketEmulator implements AutoCloseable {
     }
 
     private void record(RecordedExchange exchange) {
+        if (!recording) {
+            return;
+        }
         synchronized (recorded) {
             recorded.add(exchange);
         }

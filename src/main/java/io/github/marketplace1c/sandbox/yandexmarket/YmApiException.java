@@ -11,6 +11,8 @@ public final class YmApiException extends RuntimeException {
 
     private final int status;
     private final String code;
+    /** A body with several errors (unknown offers), or null for the one-error body. */
+    private ObjectNode body;
 
     public YmApiException(int status, String code, String message) {
         super(message, null, false, false);
@@ -26,7 +28,16 @@ public final class YmApiException extends RuntimeException {
         return code;
     }
 
+    /** Answers with this body (several {@code errors}) instead of the one-error one. */
+    YmApiException withBody(ObjectNode body) {
+        this.body = body;
+        return this;
+    }
+
     public ObjectNode body() {
+        if (this.body != null) {
+            return this.body.deepCopy();
+        }
         ObjectNode body = YmJson.object();
         body.put("status", "ERROR");
         ObjectNode error = body.putArray("errors").addObject();

@@ -44,6 +44,18 @@ final class YmHttp {
                 .thenApply(YmHttp::reply);
     }
 
+    /** Any method and path (e.g. {@code PUT /v2/campaigns/1/offers/stocks}) with the given key (null = none). */
+    Reply send(String method, String path, String apiKey, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
+        if (apiKey != null) {
+            request.header("Api-Key", apiKey);
+        }
+        return reply(client.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
     HttpResponse<String> raw(HttpRequest request) throws Exception {
         return client.send(request, HttpResponse.BodyHandlers.ofString());
     }
