@@ -96,7 +96,7 @@ final class PriceEndpoints {
             if (existing != null) {
                 return new WildberriesEmulator.Answer(208, taskCreated(existing, true, ALREADY_EXISTS));
             }
-            if (items.stream().allMatch(prices::changesNothing)) {
+            if (items.stream().allMatch(item -> prices.changesNothing(token, item))) {
                 throw WildberriesApiException.pricesBadRequest(NOTHING_TO_CHANGE);
             }
             WildberriesPrices.Task task = prices.create(token, canonical, items, clock.instant());
@@ -162,9 +162,8 @@ final class PriceEndpoints {
                 }
             }
         }
-        answer.put("error", false);
-        answer.put("errorText", "");
-        return ok(answer);
+        // the spec's answer has {@code data} only (no error/errorText, unlike the other price answers)
+        return new WildberriesEmulator.Answer(200, answer);
     }
 
     private static ObjectNode good(WildberriesPrices.Outcome o) {

@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Prices and discounts as the Wildberries emulator's discounts-prices-api holds them: the current price (whole
- * rubles) and discount (percent) per card ({@code nmID}), and the upload tasks with their per-item outcome.
+ * rubles) and discount (percent) per seller account and card ({@code nmID}; the sandbox's two accounts sell the
+ * same cards, each at its own prices), and the upload tasks with their per-item outcome.
  * A task is processed either at once (the default) or after a number of status polls
  * ({@link #processAfterPolls}), so clients can show their polling. Thread-safe.
  */
@@ -76,7 +77,9 @@ public final class WildberriesPrices {
     }
 
     private final AtomicLong ids = new AtomicLong(7_000_000L);
-    private final Map<Long, Price> prices = new HashMap<>();
+    private final Map<String, Map<Long, Price>> prices = new HashMap<>();
+    /** Per card, the price last applied by any account. */
+    private final Map<Long, Price> lastApplied = new HashMap<>();
     private final Map<Long, String> vendorCodes = new HashMap<>();
     private final Map<Long, String> rejections = new HashMap<>();
     private final Map<Long, Task> tasks = new HashMap<>();
@@ -89,14 +92,23 @@ public final class WildberriesPrices {
         SandboxData.WB_CARDS.forEach(c -> vendorCodes.putIfAbsent(c.nmId(), c.vendorCode()));
     }
 
-    /** The card's price and discount now; empty until an upload (or {@link #seed}) set one. */
-    public synchronized Optional<Price> current(long nmId) {
-        return Optional.ofNullable(prices.get(nmId));
+    /** The card's price and discount at this account now; empty until an upload (or {@link #seed}) set one. */
+    public synchronized Optional<Price> current(String token, long nmId) {
+        return Optional.ofNullable(prices.getOrDefault(token, Map.of()).get(nmId));
     }
 
-    /** Sets a card's price as if it had long been so (tests use it for the quarantine rule). */
-    public synchronized void seed(long nmId, long price, int discount) {
-        prices.put(nmId, new Price(price, discount));
+    /**
+     * The card's price as last applied by an upload of any account; empty until one did. With one account
+     * per card (as at WB) this is the card's price; the sandbox's two accounts share cards, see
+     * {@link #current(String, long)}.
+     */
+    public synchronized Optional<Price> current(long nmId) {
+        return Optional.ofNullable(lastApplied.get(nmId));
+    }
+
+    /** Sets a card's price at this account as if it had long been so (tests use it for the quarantine rule). */
+    public synchronized void seed(String token, long nmId, long price, int discount) {
+        prices.computeIfAbsent(token, t -> new HashMap<>()).put(nmId, new Price(price, discount));
     }
 
     /** How many status polls ({@code history/tasks} or {@code buffer/tasks}) see a new task unprocessed; 0 = none. */
@@ -124,11 +136,11 @@ public final class WildberriesPrices {
     }
 
     /** Whether this item would change nothing: an unknown card or the values it already has. */
-    synchronized boolean changesNothing(Item item) {
+    synchronized boolean changesNothing(String token, Item item) {
         if (!knows(item.nmId())) {
             return true;
         }
-        Price now = prices.get(item.nmId());
+        Price now = prices.getOrDefault(token, Map.of()).get(item.nmId());
         return now != null && (item.price() == null || item.price() == now.price())
                 && (item.discount() == null || item.discount() == now.discount());
     }
@@ -170,6 +182,7 @@ public final class WildberriesPrices {
     /** Applies the items in order; each succeeds or fails on its own. */
     private void process(Task task, Instant now) {
         List<Outcome> outcomes = new ArrayList<>(task.items.size());
+        Map<Long, Price> prices = this.prices.computeIfAbsent(task.token, t -> new HashMap<>());
         int succeeded = 0;
         for (Item item : task.items) {
             String vendorCode = vendorCodes.getOrDefault(item.nmId(), "");
@@ -189,6 +202,7 @@ public final class WildberriesPrices {
             }
             if (error == null) {
                 prices.put(item.nmId(), new Price(price, discount));
+                lastApplied.put(item.nmId(), new Price(price, discount));
                 succeeded++;
                 outcomes.add(new Outcome(item.nmId(), vendorCode, price, discount, ITEM_APPLIED, ""));
             } else {
