@@ -73,4 +73,55 @@ class WildberriesContractTest {
                 "{\"error\":true}");
         assertThatThrownBy(() -> WildberriesContract.assertConforms(List.of(server))).hasMessageContaining("neither");
     }
+
+    // ---- 02-items.yaml: stocks and prices ------------------------------------------------------------------
+
+    @Test
+    void stocksAndPricesAreCheckedAgainstTheItemsSpec() {
+        RecordedExchange tooBig = new RecordedExchange("PUT", "/api/v3/stocks/1", "", AUTH,
+                "{\"stocks\":[{\"chrtId\":1,\"amount\":100001}]}", 204, Map.of(), "");
+        assertThatThrownBy(() -> WildberriesContract.assertConforms(List.of(tooBig)))
+                .hasMessageContaining("accepted a request");
+        RecordedExchange stringAmount = new RecordedExchange("PUT", "/api/v3/stocks/1", "", AUTH,
+                "{\"stocks\":[{\"chrtId\":1,\"amount\":\"5\"}]}", 204, Map.of(), "");
+        assertThatThrownBy(() -> WildberriesContract.assertConforms(List.of(stringAmount)))
+                .hasMessageContaining("accepted a request");
+        RecordedExchange bodyOn204 = new RecordedExchange("PUT", "/api/v3/stocks/1", "", AUTH,
+                "{\"stocks\":[{\"chrtId\":1,\"amount\":5}]}", 204, JSON, "{}");
+        assertThatThrownBy(() -> WildberriesContract.assertConforms(List.of(bodyOn204)))
+                .hasMessageContaining("204 with a body");
+        RecordedExchange goodsPriceAsText = new RecordedExchange("GET", "/api/v2/history/goods/task",
+                "uploadID=1&limit=10", AUTH, "", 200, JSON,
+                "{\"data\":{\"uploadID\":1,\"historyGoods\":[{\"nmID\":1,\"price\":\"349.00\",\"status\":2}]}}");
+        assertThatThrownBy(() -> WildberriesContract.assertConforms(List.of(goodsPriceAsText)))
+                .hasMessageContaining("price");
+        RecordedExchange uploadWithoutData = new RecordedExchange("POST", "/api/v2/upload/task", "", AUTH,
+                "{\"prices\":[]}", 200, JSON, "{\"data\":{\"id\":1,\"alreadyExists\":false},\"error\":false,"
+                + "\"errorText\":\"\"}");
+        assertThatThrownBy(() -> WildberriesContract.assertConforms(List.of(uploadWithoutData)))
+                .hasMessageContaining("accepted a request");
+        RecordedExchange goodsWithoutLimit = new RecordedExchange("GET", "/api/v2/history/goods/task", "uploadID=1",
+                AUTH, "", 200, JSON, "{\"data\":{\"uploadID\":null,\"historyGoods\":null}}");
+        assertThatThrownBy(() -> WildberriesContract.assertConforms(List.of(goodsWithoutLimit)))
+                .hasMessageContaining("accepted a request");
+    }
+
+    @Test
+    void acceptsTheItemsSpecsOwnShapes() {
+        RecordedExchange misspelt = new RecordedExchange("PUT", "/api/v3/stocks/1", "", AUTH,
+                "{\"stocks\":[{\"chrtID\":1,\"amount\":5}]}", 204, Map.of(), "");
+        RecordedExchange conflict = new RecordedExchange("PUT", "/api/v3/stocks/1", "", AUTH,
+                "{\"stocks\":[{\"chrtId\":1,\"amount\":5}]}", 409, JSON,
+                "[{\"code\":\"NotFound\",\"message\":\"Not found\",\"data\":[{\"chrtId\":1,\"amount\":5}]}]");
+        RecordedExchange duplicate = new RecordedExchange("POST", "/api/v2/upload/task", "", AUTH,
+                "{\"data\":[{\"nmID\":1,\"price\":999,\"discount\":30}]}", 208, JSON,
+                "{\"data\":{\"id\":1111111,\"alreadyExists\":true},\"error\":false,"
+                        + "\"errorText\":\"This task already exists\"}");
+        RecordedExchange limited = new RecordedExchange("GET", "/api/v2/history/tasks", "uploadID=1", AUTH, "", 429,
+                Map.of("Content-Type", "application/problem+json"),
+                "{\"title\":\"too many requests\",\"detail\":\"limited by x\",\"code\":\"x\",\"requestId\":\"r\","
+                        + "\"origin\":\"s2s-api-auth-catalog\",\"status\":429,\"statusText\":\"Too Many Requests\","
+                        + "\"timestamp\":\"2024-09-30T06:52:38Z\"}");
+        WildberriesContract.assertConforms(List.of(misspelt, conflict, duplicate, limited));
+    }
 }

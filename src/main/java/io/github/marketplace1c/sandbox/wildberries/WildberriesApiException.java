@@ -11,13 +11,15 @@ import java.time.Instant;
  * {@code {"title","detail","code","requestId","origin","status","statusText","timestamp"}};</li>
  * <li>the Marketplace service itself (400, 403, 404, 409 on a known operation):
  * {@code {"code":"IncorrectParameter","message":"...","data":null}}.</li>
+ * <li>the Prices and Discounts service ({@code discounts-prices-api}): {@code {"data":null,"error":true,"errorText":"..."}}.</li>
  * </ul>
- * Both go out as {@code application/json}, which is what 03-orders-fbs.yaml declares for these statuses.
+ * The service bodies go out as {@code application/json}; the gateway body as {@code application/json} on the orders
+ * operations (what 03-orders-fbs.yaml declares) and {@code application/problem+json} on stocks and prices (02-items.yaml).
  */
 public final class WildberriesApiException extends RuntimeException {
 
     /** Which of WB's two bodies the answer carries. */
-    public enum Shape { GATEWAY, MARKETPLACE }
+    public enum Shape { GATEWAY, MARKETPLACE, PRICES }
 
     private final int status;
     private final Shape shape;
@@ -42,6 +44,12 @@ public final class WildberriesApiException extends RuntimeException {
     /** The body; the gateway shape needs the request id and the emulator's time. */
     public ObjectNode body(String requestId, Instant now) {
         ObjectNode body = WildberriesJson.object();
+        if (shape == Shape.PRICES) {
+            body.putNull("data");
+            body.put("error", true);
+            body.put("errorText", getMessage());
+            return body;
+        }
         if (shape == Shape.MARKETPLACE) {
             body.put("code", name);
             body.put("message", getMessage());
@@ -66,6 +74,20 @@ public final class WildberriesApiException extends RuntimeException {
 
     static WildberriesApiException incorrectRequestBody(String message) {
         return new WildberriesApiException(400, Shape.MARKETPLACE, "IncorrectRequestBody", message);
+    }
+
+    static WildberriesApiException notFound(String message) {
+        return new WildberriesApiException(404, Shape.MARKETPLACE, "NotFound", message);
+    }
+
+    /** A Marketplace-service 400 with its own code, e.g. {@code SKUUploadDisabled}. */
+    static WildberriesApiException badRequest(String code, String message) {
+        return new WildberriesApiException(400, Shape.MARKETPLACE, code, message);
+    }
+
+    /** The Prices and Discounts service's 400 {@code {"data":null,"error":true,"errorText":...}}. */
+    static WildberriesApiException pricesBadRequest(String errorText) {
+        return new WildberriesApiException(400, Shape.PRICES, "", errorText);
     }
 
     static WildberriesApiException accessDenied(String message) {

@@ -28,18 +28,29 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A loopback emulator of the Wildberries Marketplace API's FBS assembly-order reads ({@code GET /api/v3/orders/new},
- * {@code GET /api/v3/orders}, {@code POST /api/v3/orders/status}) on host {@code marketplace-api.wildberries.ru},
- * faithful to the official 03-orders-fbs.yaml: same paths, request checks, response shapes, both of WB's error
- * bodies, the per-account token bucket with its headers, and injectable faults. WB has one host per API family;
- * this one serves the Marketplace family and routes by path only (the Host header is ignored).
- * The application runs it in sandbox mode; tests validate everything it says against the spec.
+ * A loopback emulator of the Wildberries seller API, faithful to the official specs: same paths, request checks,
+ * response shapes, WB's error bodies, the per-account token buckets with their headers, and injectable faults.
+ * <ul>
+ * <li>{@code marketplace-api.wildberries.ru} (03-orders-fbs.yaml): the FBS assembly-order reads
+ * {@code GET /api/v3/orders/new}, {@code GET /api/v3/orders}, {@code POST /api/v3/orders/status};</li>
+ * <li>{@code marketplace-api.wildberries.ru} (02-items.yaml): {@code PUT /api/v3/stocks/{warehouseId}}, sharing
+ * the orders' Marketplace bucket (300 a minute, burst 20, a 4xx costs 10);</li>
+ * <li>{@code discounts-prices-api.wildberries.ru} (02-items.yaml): {@code POST /api/v2/upload/task},
+ * {@code GET /api/v2/history/tasks}, {@code GET /api/v2/history/goods/task}, {@code GET /api/v2/buffer/tasks},
+ * with the Prices and Discounts bucket (10 per 6 s, burst 5).</li>
+ * </ul>
+ * WB has one host per API family; the paths do not collide, so one server serves both and routes by path only
+ * (the Host header is ignored): point both base URLs at {@link #baseUrl()}.
+ * The application runs it in sandbox mode; tests validate everything it says against the specs.
  */
 public final class WildberriesEmulator implements AutoCloseable {
 
     /** The FBS group's limit ({@code x-wb-rate-limits}): 300 requests a minute (one per 200 ms), burst 20. */
     public static final int DEFAULT_REQUESTS_PER_MINUTE = 300;
     public static final int DEFAULT_BURST = 20;
+    /** The Prices and Discounts category's limit: 10 requests per 6 s (one per 600 ms, 100 a minute), burst 5. */
+    public static final int DEFAULT_PRICES_REQUESTS_PER_MINUTE = 100;
+    public static final int DEFAULT_PRICES_BURST = 5;
     /** What a 4xx answer costs in the Marketplace category, in requests. */
     public static final int FOUR_XX_COST = 10;
     /** The {@code X-Ratelimit-Retry} of a RATE_LIMITED fault armed without a status of its own. */
@@ -53,6 +64,12 @@ public final class WildberriesEmulator implements AutoCloseable {
     static final String NEW = "/api/v3/orders/new";
     static final String LIST = "/api/v3/orders";
     static final String STATUS = "/api/v3/orders/status";
+    static final String STOCKS = "/api/v3/stocks/:warehouseId";
+    static final String UPLOAD_TASK = "/api/v2/upload/task";
+    static final String HISTORY_TASKS = "/api/v2/history/tasks";
+    static final String HISTORY_GOODS = "/api/v2/history/goods/task";
+    static final String BUFFER_TASKS = "/api/v2/buffer/tasks";
+    static final String PROBLEM_JSON = "application/problem+json";
     /** The rate-limit bucket shared by requests whose token is missing or unknown. */
     private static final String ANONYMOUS = "";
 
@@ -62,12 +79,38 @@ public final class WildberriesEmulator implements AutoCloseable {
         ObjectNode apply(String token, MultiMap query, String body);
     }
 
+    /** One operation that chooses its own success status; {@code body} null for an answer without one (204). */
+    @FunctionalInterface
+    interface Endpoint {
+        Answer apply(String token, MultiMap query, String body);
+    }
+
+    /** A status and its JSON body (an object, or an array for the stocks 409); null body = none. */
+    record Answer(int status, JsonNode body) {
+    }
+
+    /**
+     * Which bucket an operation draws on, what a 4xx costs there, and the content type of the gateway's problem
+     * body (what the operation's spec declares for 401/429).
+     */
+    private record Category(WildberriesRateLimiter limiter, int fourXxCost, String problemContentType,
+                            int defaultPerMinute, int defaultBurst) {
+    }
+
     private final Vertx vertx;
     private final Clock clock;
     private final Faults faults = new Faults();
     private final WildberriesOrders orders;
     private final OrderEndpoints endpoints;
     private final WildberriesRateLimiter rateLimiter;
+    private final WildberriesRateLimiter pricesRateLimiter;
+    private final WildberriesStocks stocks = new WildberriesStocks();
+    private final StockEndpoints stockEndpoints;
+    private final WildberriesPrices prices = new WildberriesPrices();
+    private final PriceEndpoints priceEndpoints;
+    private final Category orderCategory;
+    private final Category stockCategory;
+    private final Category priceCategory;
     private final Set<String> tokens = ConcurrentHashMap.newKeySet();
     private final List<RecordedExchange> recorded = new ArrayList<>();
     private final AtomicLong requestIds = new AtomicLong();
@@ -80,6 +123,16 @@ public final class WildberriesEmulator implements AutoCloseable {
         this.orders = new WildberriesOrders(clock);
         this.endpoints = new OrderEndpoints(orders, clock);
         this.rateLimiter = new WildberriesRateLimiter(clock, DEFAULT_REQUESTS_PER_MINUTE, DEFAULT_BURST);
+        this.pricesRateLimiter = new WildberriesRateLimiter(clock, DEFAULT_PRICES_REQUESTS_PER_MINUTE,
+                DEFAULT_PRICES_BURST);
+        this.stockEndpoints = new StockEndpoints(stocks, clock);
+        this.priceEndpoints = new PriceEndpoints(prices, clock);
+        this.orderCategory = new Category(rateLimiter, FOUR_XX_COST, "application/json",
+                DEFAULT_REQUESTS_PER_MINUTE, DEFAULT_BURST);
+        this.stockCategory = new Category(rateLimiter, FOUR_XX_COST, PROBLEM_JSON,
+                DEFAULT_REQUESTS_PER_MINUTE, DEFAULT_BURST);
+        this.priceCategory = new Category(pricesRateLimiter, 1, PROBLEM_JSON,
+                DEFAULT_PRICES_REQUESTS_PER_MINUTE, DEFAULT_PRICES_BURST);
         SandboxData.WB_ACCOUNTS.forEach(a -> tokens.add(a.token()));
         if (seeded) {
             WildberriesSeed.loadInto(orders);
@@ -92,10 +145,17 @@ public final class WildberriesEmulator implements AutoCloseable {
         router.route().handler(BodyHandler.create().setBodyLimit(1024 * 1024));
         router.post("/__sandbox/faults").handler(this::armFault);
         router.delete("/__sandbox/faults").handler(this::clearFaults);
-        router.get(NEW).handler(ctx -> api(ctx, endpoints::newOrders));
-        router.get(LIST).handler(ctx -> api(ctx, endpoints::list));
-        router.post(STATUS).handler(ctx -> api(ctx, endpoints::statuses));
-        router.route().handler(ctx -> api(ctx, (token, query, body) -> {
+        router.post("/__sandbox/rate-limits").handler(this::switchRateLimits);
+        router.get(NEW).handler(ctx -> api(ctx, orderCategory, ok(endpoints::newOrders)));
+        router.get(LIST).handler(ctx -> api(ctx, orderCategory, ok(endpoints::list)));
+        router.post(STATUS).handler(ctx -> api(ctx, orderCategory, ok(endpoints::statuses)));
+        router.put(STOCKS).handler(ctx -> api(ctx, stockCategory,
+                (token, query, body) -> stockEndpoints.update(token, ctx.pathParam("warehouseId"), body)));
+        router.post(UPLOAD_TASK).handler(ctx -> api(ctx, priceCategory, priceEndpoints::upload));
+        router.get(HISTORY_TASKS).handler(ctx -> api(ctx, priceCategory, priceEndpoints::historyTask));
+        router.get(HISTORY_GOODS).handler(ctx -> api(ctx, priceCategory, priceEndpoints::historyGoods));
+        router.get(BUFFER_TASKS).handler(ctx -> api(ctx, priceCategory, priceEndpoints::bufferTask));
+        router.route().handler(ctx -> api(ctx, orderCategory, (token, query, body) -> {
             throw WildberriesApiException.pathNotFound();
         }));
         try {
@@ -121,13 +181,41 @@ public final class WildberriesEmulator implements AutoCloseable {
         return faults;
     }
 
-    /** The token bucket per account: requests per minute and burst; {@code 0, 0} turns it off. Resets all buckets. */
+    /**
+     * The Marketplace category's token bucket per account (orders and stocks): requests per minute and burst;
+     * {@code 0, 0} turns it off. Resets all its buckets.
+     */
     public void rateLimit(int requestsPerMinute, int burst) {
         rateLimiter.configure(requestsPerMinute, burst);
     }
 
+    /** The Prices and Discounts category's bucket per account, likewise ({@code 0, 0} turns it off). */
+    public void pricesRateLimit(int requestsPerMinute, int burst) {
+        pricesRateLimiter.configure(requestsPerMinute, burst);
+    }
+
+    /**
+     * Every rate limit off (for benchmarks) or back to WB's defaults. No {@code X-Ratelimit-*} headers while off.
+     * Also {@code POST /__sandbox/rate-limits {"enabled":false}} from loopback.
+     */
+    public void rateLimits(boolean enabled) {
+        rateLimiter.configure(enabled ? DEFAULT_REQUESTS_PER_MINUTE : 0, enabled ? DEFAULT_BURST : 0);
+        pricesRateLimiter.configure(enabled ? DEFAULT_PRICES_REQUESTS_PER_MINUTE : 0,
+                enabled ? DEFAULT_PRICES_BURST : 0);
+    }
+
     public WildberriesOrders orders() {
         return orders;
+    }
+
+    /** The stocks the seller has set, per warehouse and size. */
+    public WildberriesStocks stocks() {
+        return stocks;
+    }
+
+    /** Prices, discounts and upload tasks. */
+    public WildberriesPrices prices() {
+        return prices;
     }
 
     /** Lets another seller account in (tests use it for accounts beyond the sandbox's two). */
@@ -168,7 +256,12 @@ public final class WildberriesEmulator implements AutoCloseable {
      * (401); then the operation. A 4xx answer is charged the rest of its cost of 10. Every answer but a 429
      * carries {@code X-Ratelimit-Remaining} (when the limit is on).
      */
-    private void api(RoutingContext ctx, Operation operation) {
+    private static Endpoint ok(Operation operation) {
+        return (token, query, body) -> new Answer(200, operation.apply(token, query, body));
+    }
+
+    private void api(RoutingContext ctx, Category category, Endpoint operation) {
+        WildberriesRateLimiter rateLimiter = category.limiter();
         String method = ctx.request().method().name();
         String path = ctx.request().path();
         String query = ctx.request().query() == null ? "" : ctx.request().query();
@@ -183,7 +276,8 @@ public final class WildberriesEmulator implements AutoCloseable {
         String bucket = token != null && tokens.contains(token) ? token : ANONYMOUS;
         Map<String, String> answerHeaders = new LinkedHashMap<>();
         int status;
-        ObjectNode response;
+        JsonNode response;
+        boolean problem = false;
         try {
             if (kind == Faults.Kind.SERVER_ERROR) {
                 throw WildberriesApiException.internal(fault.get().status() == 0 ? 500 : fault.get().status());
@@ -192,8 +286,9 @@ public final class WildberriesEmulator implements AutoCloseable {
                 int retry = fault.get().status() == 0 ? DEFAULT_FAULT_RETRY_SECONDS : fault.get().status();
                 // as if the bucket were empty: the fault stands for other clients of the same account using it up
                 boolean on = rateLimiter.enabled();
-                long limit = on ? rateLimiter.limit() : DEFAULT_BURST;
-                long reset = on ? rateLimiter.fullRefillSeconds() : DEFAULT_BURST * 60L / DEFAULT_REQUESTS_PER_MINUTE;
+                long limit = on ? rateLimiter.limit() : category.defaultBurst();
+                long reset = on ? rateLimiter.fullRefillSeconds()
+                        : (category.defaultBurst() * 60L + category.defaultPerMinute() - 1) / category.defaultPerMinute();
                 rateLimitHeaders(answerHeaders, retry, limit, Math.max(retry, reset));
                 throw tooManyRequests(bucket);
             }
@@ -203,33 +298,38 @@ public final class WildberriesEmulator implements AutoCloseable {
                 throw tooManyRequests(bucket);
             }
             authenticate(token);
-            response = operation.apply(token, ctx.queryParams(), requestBody);
-            if (kind == Faults.Kind.MALFORMED_RECORD) {
-                malform(response);
+            Answer answer = operation.apply(token, ctx.queryParams(), requestBody);
+            response = answer.body();
+            if (kind == Faults.Kind.MALFORMED_RECORD && response instanceof ObjectNode object) {
+                malform(object);
             }
-            status = 200;
+            status = answer.status();
         } catch (WildberriesApiException e) {
             status = e.status();
             response = e.body(requestId, clock.instant());
+            problem = e.shape() == WildberriesApiException.Shape.GATEWAY;
         } catch (RuntimeException e) {
             WildberriesApiException internal = WildberriesApiException.internal(500);
             status = internal.status();
             response = internal.body(requestId, clock.instant());
+            problem = true;
         }
-        if (status >= 400 && status < 500 && status != 429) {
-            rateLimiter.charge(bucket, FOUR_XX_COST - 1);
+        if (status >= 400 && status < 500 && status != 429 && category.fourXxCost() > 1) {
+            rateLimiter.charge(bucket, category.fourXxCost() - 1);
         }
         if (status != 429 && rateLimiter.enabled()) {
             answerHeaders.put("X-Ratelimit-Remaining", Long.toString(rateLimiter.remaining(bucket)));
         }
-        answerHeaders.put("Content-Type", "application/json");
+        if (response != null) {
+            answerHeaders.put("Content-Type", problem ? category.problemContentType() : "application/json");
+        }
 
         if (kind == Faults.Kind.LOSE_REPLY) {
             record(new RecordedExchange(method, path, query, headers, requestBody, 0, Map.of(), "", clock.instant()));
             ctx.request().connection().close();
             return;
         }
-        String responseBody = response.toString();
+        String responseBody = response == null ? "" : response.toString();
         record(new RecordedExchange(method, path, query, headers, requestBody, status, Map.copyOf(answerHeaders),
                 responseBody, clock.instant()));
         int finalStatus = status;
@@ -333,6 +433,27 @@ public final class WildberriesEmulator implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             sendError(ctx, WildberriesApiException.incorrectParameter("unknown fault kind; one of "
                     + java.util.Arrays.toString(Faults.Kind.values())));
+        } catch (java.io.IOException e) {
+            sendError(ctx, WildberriesApiException.incorrectRequestBody("not JSON"));
+        }
+    }
+
+    /** {@code POST /__sandbox/rate-limits {"enabled":false}} turns every bucket off; {@code true} restores WB's. */
+    private void switchRateLimits(RoutingContext ctx) {
+        if (!fromLoopback(ctx)) {
+            sendError(ctx, WildberriesApiException.accessDenied("the sandbox control endpoint is loopback only"));
+            return;
+        }
+        try {
+            String text = ctx.body() == null || ctx.body().buffer() == null ? "" : ctx.body().asString();
+            JsonNode body = text.isBlank() ? null : WildberriesJson.MAPPER.readTree(text);
+            if (body == null || !body.path("enabled").isBoolean()) {
+                throw WildberriesApiException.incorrectRequestBody("expected {\"enabled\":true|false}");
+            }
+            rateLimits(body.get("enabled").asBoolean());
+            send(ctx, 200, Map.of("Content-Type", "application/json"), body.toString());
+        } catch (WildberriesApiException e) {
+            sendError(ctx, e);
         } catch (java.io.IOException e) {
             sendError(ctx, WildberriesApiException.incorrectRequestBody("not JSON"));
         }

@@ -45,7 +45,15 @@ final class WildberriesHttp {
         return send(request, authorization);
     }
 
-    HttpResponse<String> raw(HttpRequest request) throws Exception {
+    Reply put(String path, String authorization, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body));
+        return send(request, authorization);
+    }
+
+        HttpResponse<String> raw(HttpRequest request) throws Exception {
         return client.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
