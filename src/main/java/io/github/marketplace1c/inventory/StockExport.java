@@ -58,7 +58,7 @@ public class StockExport {
         return planner.plan(account, zeroUnmapped);
     }
 
-    /** Body: the account. Opens a run and makes the batches of the changed lines (all lines with sendAll). */
+    /** Body: the account. Opens the run. */
     public void startRun(Exchange exchange) {
         Account account = exchange.getIn().getBody(Account.class);
         exchange.setProperty(FlowProperties.ACCOUNT, account);
@@ -71,6 +71,15 @@ public class StockExport {
         long runId = journal.startRun(marketplace(), FLOW, account.id(),
                 exchange.getProperty(FlowProperties.TRIGGER, "schedule", String.class));
         exchange.setProperty(FlowProperties.RUN_ID, runId);
+    }
+
+    /**
+     * Plans the account's stock (reading 1C) and makes the batches of the changed lines (all lines with sendAll).
+     * Apart from {@link #startRun} so that a retried 1C read does not open another run.
+     */
+    public void plan(Exchange exchange) {
+        Account account = exchange.getProperty(FlowProperties.ACCOUNT, Account.class);
+        long runId = exchange.getProperty(FlowProperties.RUN_ID, Long.class);
         boolean sendAll = exchange.getProperty("mp1cSendAll", false, Boolean.class);
         List<StockLine> lines = planner.plan(account, zeroUnmapped).stream()
                 .filter(l -> sendAll || l.changed()).toList();

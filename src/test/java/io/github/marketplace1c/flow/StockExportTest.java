@@ -1,0 +1,182 @@
+package io.github.marketplace1c.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.marketplace1c.inventory.InventoryTables;
+import io.github.marketplace1c.journal.Journal;
+import io.github.marketplace1c.sandbox.Faults;
+import io.github.marketplace1c.sandbox.SandboxData;
+import io.github.marketplace1c.sandbox.onec.OneCEmulator;
+import io.github.marketplace1c.sandbox.onec.OneCStockSeed;
+import io.github.marketplace1c.testing.FlowWorld;
+import io.github.marketplace1c.testing.StockTargets;
+import io.github.marketplace1c.testing.StockTargets.Target;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The stock export end to end: 1C emulator registers -> application -> marketplace emulators, over HTTP. */
+class StockExportTest {
+
+    @TempDir
+    Path temp;
+
+    private static String flow(String marketplace) {
+        return marketplace + "-stocks";
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ozon", "wildberries", "yandex-market"})
+    void theMarketplaceGetsTheFreeStockThePreviewShowedAndAnUnchangedSecondRunSendsNothing(String marketplace)
+            throws Exception {
+        try (FlowWorld world = new FlowWorld(OneCEmulator.Configuration.UT, temp, Map.of())) {
+            world.start();
+            List<Target> targets = StockTargets.of(marketplace);
+            JsonNode preview = world.adminJson("GET", "/api/preview/stocks?changedOnly=true", null);
+            long previewed = 0;
+            for (JsonNode line : preview) {
+                Target target = targets.stream().filter(t -> t.warehouseKey().equals(line.path("warehouseKey").asText())
+                        && t.productKey().equals(line.path("productKey").asText())).findFirst().orElse(null);
+                if (target != null) {
+                    assertThat(line.path("value").asLong()).as("preview of %s", target).isEqualTo(target.free());
+                    assertThat(line.path("previous").isNull()).isTrue();
+                    previewed++;
+                }
+            }
+            assertThat(previewed).isEqualTo(targets.size());
+
+            List<Journal.RunSummary> runs = world.runFlow(flow(marketplace));
+
+            assertThat(runs).allSatisfy(r -> assertThat(r.status()).isEqualTo("OK"));
+            assertThat(runs.stream().mapToInt(Journal.RunSummary::done).sum()).isEqualTo(targets.size());
+            for (Target target : targets) {
+                assertThat(StockTargets.received(world, marketplace, target)).as("%s", target)
+                        .isEqualTo(OptionalLong.of(target.free()));
+            }
+            assertThat(targets).anyMatch(t -> t.free() == 0).anyMatch(t -> t.free() > 0);
+
+            List<Journal.RunSummary> second = world.runFlow(flow(marketplace));
+            assertThat(second).allSatisfy(r -> assertThat(r.fetched()).isZero());
+            List<String> accounts = targets.stream().map(Target::accountId).distinct().toList();
+            for (JsonNode line : world.adminJson("GET", "/api/preview/stocks?changedOnly=true", null)) {
+                assertThat(accounts).as("nothing left to send for %s", line).doesNotContain(line.path("accountId").asText());
+            }
+        }
+    }
+
+    @Test
+    void severalOneCWarehousesFeedOneOzonWarehouseThroughTheStockRules() throws Exception {
+        try (FlowWorld world = new FlowWorld(OneCEmulator.Configuration.UT, temp, Map.of())) {
+            world.start();
+            InventoryTables tables = world.app().bean("inventoryTables", InventoryTables.class);
+            String podolsk = "1020000000001";
+            tables.addStockSource("ozon", "ozon-romashka", podolsk, SandboxData.MAIN_WAREHOUSE.ref());
+            tables.addStockSource("ozon", "ozon-romashka", podolsk, SandboxData.KAZAN_WAREHOUSE.ref());
+            tables.setStockRule("ozon-romashka", "account", "", new BigDecimal("50"), new BigDecimal("1"));
+            // the product rule goes to the product with the most stock in the two warehouses
+            SandboxData.OzonOffer richest = SandboxData.OZON_OFFERS.stream().filter(SandboxData.OzonOffer::mapped)
+                    .max(java.util.Comparator.comparingLong(o -> free(SandboxData.ITEMS.indexOf(o.item()), 0)
+                            + free(SandboxData.ITEMS.indexOf(o.item()), 1))).orElseThrow();
+            tables.setStockRule("ozon-romashka", "product", richest.offerId(), new BigDecimal("100"), new BigDecimal("3"));
+
+            world.runFlow("ozon-stocks");
+
+            for (SandboxData.OzonOffer offer : SandboxData.OZON_OFFERS.stream().filter(SandboxData.OzonOffer::mapped).toList()) {
+                int item = SandboxData.ITEMS.indexOf(offer.item());
+                long free = free(item, 0) + free(item, 1); // Основной склад + Склад Казань
+                long expected = offer.offerId().equals(richest.offerId()) ? Math.max(0, free - 3)
+                        : Math.max(0, Math.min(free / 2, free - 1)); // floor(free × 50 %), at most free − 1
+                if (offer.offerId().equals(richest.offerId())) {
+                    assertThat(free).as("the product rule is exercised").isGreaterThan(3);
+                }
+                assertThat(world.ozon.stocks().current("100001", offer.offerId(), Long.parseLong(podolsk)))
+                        .as("%s: %d free in two 1C warehouses", offer.offerId(), free).isEqualTo(OptionalLong.of(expected));
+            }
+        }
+    }
+
+    private static long free(int item, int warehouse) {
+        return Math.max(0, OneCStockSeed.quantity(item, warehouse) - OneCStockSeed.reserve(item, warehouse));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ozon", "wildberries"})
+    void anItemTheMarketplaceRefusesIsADeadLetterTheRestIsSentAndReplaySendsItsCurrentValue(String marketplace)
+            throws Exception {
+        try (FlowWorld world = new FlowWorld(OneCEmulator.Configuration.UT, temp, Map.of())) {
+            world.start();
+            Target refused = StockTargets.of(marketplace).get(0);
+            if (marketplace.equals("ozon")) {
+                world.ozon.stocks().rejectNext(refused.productKey(), "PRODUCT_HAS_NOT_BEEN_TAGGED_YET", "not tagged yet");
+            } else {
+                world.wildberries.stocks().rejectNext(Long.parseLong(refused.productKey()), "NotFound", "size not found");
+            }
+
+            List<Journal.RunSummary> runs = world.runFlow(flow(marketplace));
+
+            assertThat(runs.stream().mapToInt(Journal.RunSummary::deadLetters).sum()).isEqualTo(1);
+            assertThat(runs).allSatisfy(r -> assertThat(r.fetched()).isEqualTo(r.done() + r.deadLetters()));
+            assertThat(StockTargets.received(world, marketplace, refused)).isEmpty();
+            for (Target other : StockTargets.of(marketplace).subList(1, StockTargets.of(marketplace).size())) {
+                assertThat(StockTargets.received(world, marketplace, other)).isEqualTo(OptionalLong.of(other.free()));
+            }
+            JsonNode letters = world.adminJson("GET", "/api/dead-letters?reason=MARKETPLACE_REJECTED", null);
+            assertThat(letters.size()).isEqualTo(1);
+            assertThat(letters.get(0).path("message").asText())
+                    .contains(marketplace.equals("ozon") ? "PRODUCT_HAS_NOT_BEEN_TAGGED_YET" : "NotFound")
+                    .contains(refused.productKey());
+
+            JsonNode replay = world.adminJson("POST", "/api/dead-letters/" + letters.get(0).path("id").asText()
+                    + "/replay", null);
+
+            assertThat(replay.path("outcome").asText()).isEqualTo("DONE");
+            assertThat(StockTargets.received(world, marketplace, refused)).isEqualTo(OptionalLong.of(refused.free()));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ozon", "wildberries", "yandex-market"})
+    void aRateLimitMidRunIsWaitedOutAndNothingIsLost(String key) throws Exception {
+        try (FlowWorld world = new FlowWorld(OneCEmulator.Configuration.UT, temp, Map.of())) {
+            world.start();
+            Faults faults = switch (key) {
+                case "ozon" -> world.ozon.faults();
+                case "wildberries" -> world.wildberries.faults();
+                default -> world.yandexMarket.faults();
+            };
+            faults.arm(Faults.Kind.RATE_LIMITED, 1, key.equals("ozon") ? "/v2/products/stocks"
+                    : key.equals("wildberries") ? "PUT /api/v3/stocks" : "/offers/stocks");
+
+            List<Journal.RunSummary> runs = world.runFlow(flow(key));
+
+            assertThat(runs).allSatisfy(r -> assertThat(r.status()).isEqualTo("OK"));
+            for (Target target : StockTargets.of(key)) {
+                assertThat(StockTargets.received(world, key, target)).isEqualTo(OptionalLong.of(target.free()));
+            }
+        }
+    }
+
+    @Test
+    void when1CCannotBeReadNothingIsSentAndTheRunFailsClearly() throws Exception {
+        try (FlowWorld world = new FlowWorld(OneCEmulator.Configuration.UT, temp, Map.of(
+                "mp1c.retry.maxRedeliveries", "2", "mp1c.retry.initialDelayMs", "10", "mp1c.retry.maxDelayMs", "20"))) {
+            world.start();
+            world.onec.faults().armStatus(Faults.Kind.SERVER_ERROR, 503, Faults.ALWAYS, "/odata/");
+
+            List<Journal.RunSummary> runs = world.runFlow("ozon-stocks");
+
+            assertThat(runs).allSatisfy(r -> {
+                assertThat(r.status()).isEqualTo("FAILED");
+                assertThat(r.message()).startsWith("ONEC_UNAVAILABLE").contains("503");
+            });
+            assertThat(world.ozon.stocks().received()).isEmpty();
+        }
+    }
+}
