@@ -64,6 +64,19 @@ public final class StockTargets {
         return targets;
     }
 
+    /** Whether the marketplace emulator ever accepted a value for the target. */
+    public static boolean accepted(FlowWorld world, String marketplace, Target target) {
+        return switch (marketplace) {
+            case "ozon" -> world.ozon.stocks().received().stream().anyMatch(u -> u.offerId().equals(target.productKey())
+                    && String.valueOf(u.warehouseId()).equals(target.warehouseKey()));
+            case "wildberries" -> world.wildberries.stocks().received().stream().anyMatch(r ->
+                    String.valueOf(r.chrtId()).equals(target.productKey())
+                            && String.valueOf(r.warehouseId()).equals(target.warehouseKey()));
+            default -> world.yandexMarket.stocks().received().stream()
+                    .anyMatch(s -> s.offerId().equals(target.productKey()));
+        };
+    }
+
     /** What the marketplace emulator holds now for a target, if anything. */
     public static OptionalLong received(FlowWorld world, String marketplace, Target target) {
         return switch (marketplace) {
