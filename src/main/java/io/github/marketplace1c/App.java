@@ -1,6 +1,7 @@
 package io.github.marketplace1c;
 
 import io.github.marketplace1c.app.Application;
+import io.github.marketplace1c.app.DryRun;
 import io.github.marketplace1c.app.RunSummaries;
 import io.github.marketplace1c.journal.Journal;
 import java.nio.file.Path;
@@ -22,16 +23,20 @@ public final class App {
         String profile = env("MP1C_PROFILE", "sandbox");
         Path home = Path.of(".");
         boolean once = false;
+        boolean dryRun = false;
         Path summary = null;
+        Path previewDir = Path.of("data", "preview");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--profile" -> profile = args[++i];
                 case "--home" -> home = Path.of(args[++i]);
                 case "--once" -> once = true;
                 case "--summary" -> summary = Path.of(args[++i]);
+                case "--dry-run" -> dryRun = true;
+                case "--preview-dir" -> previewDir = Path.of(args[++i]);
                 case "--help", "-h" -> {
                     System.out.println("Usage: java -jar marketplace-1c.jar [--profile sandbox|prod] [--home DIR] "
-                            + "[--once [--summary FILE.json]]");
+                            + "[--once [--summary FILE.json]] [--once --dry-run [--preview-dir DIR]]");
                     return;
                 }
                 default -> {
@@ -43,6 +48,14 @@ public final class App {
         Map<String, String> overrides = once ? Map.of("mp1c.schedule.enabled", "false") : Map.of();
         Application application = Application.start(new Application.Options(profile, home, overrides,
                 Clock.systemUTC()));
+        if (once && dryRun) {
+            try {
+                DryRun.print(application, previewDir);
+            } finally {
+                application.close();
+            }
+            System.exit(0);
+        }
         if (once) {
             int exit = 0;
             try {

@@ -11,7 +11,7 @@ import java.math.RoundingMode;
  */
 public record StockRule(BigDecimal percent, BigDecimal safetyStock, String source) {
 
-    public static final StockRule NONE = new StockRule(BigDecimal.valueOf(100), BigDecimal.ZERO, "по умолчанию: 100 %");
+    public static final StockRule NONE = new StockRule(BigDecimal.valueOf(100), BigDecimal.ZERO, "по умолчанию");
 
     public long apply(BigDecimal free) {
         BigDecimal share = free.multiply(percent).divide(BigDecimal.valueOf(100), 3, RoundingMode.FLOOR);
