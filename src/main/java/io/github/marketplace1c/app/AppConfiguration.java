@@ -176,6 +176,8 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("ozonStocks", stockExports.get(0));
         registry.bind("wildberriesStocks", stockExports.get(1));
         registry.bind("yandexMarketStocks", stockExports.get(2));
+        registry.bind("stockBatchPool", context.getExecutorServiceManager().newFixedThreadPool(this, "stock-batches",
+                settings.integer("mp1c.stocks.parallelBatches", 3)));
         Previews previews = new Previews(stockExports, accounts);
         registry.bind("previews", previews);
 

@@ -26,7 +26,7 @@ import org.apache.camel.Exchange;
 public class StockExport {
 
     public static final String FLOW = "stocks";
-    private static final String LINES = "mp1cStockLines";
+    private static final String OPEN_LETTERS = "mp1cOpenStockLetters";
 
     private final StockPlanner planner;
     private final StockSender sender;
@@ -84,6 +84,7 @@ public class StockExport {
         List<StockLine> lines = planner.plan(account, zeroUnmapped).stream()
                 .filter(l -> sendAll || l.changed()).toList();
         journal.fetched(runId, lines.size());
+        exchange.setProperty(OPEN_LETTERS, openLetters(account));
         exchange.getIn().setBody(batches(account, lines));
     }
 
@@ -136,8 +137,11 @@ public class StockExport {
         for (StockLine line : batch.lines()) {
             if (!refused.contains(line.productKey())) {
                 accepted.add(new InventoryTables.Sent(batch.warehouseKey(), line.productKey(), String.valueOf(line.value())));
-                deadLetters.resolveOpen(FLOW, account.id(), batch.warehouseKey() + "/" + line.productKey(),
-                        exchange.getProperty(FlowProperties.REPLAY_OF) != null ? "replayed" : "resolved", "export");
+                String key = batch.warehouseKey() + "/" + line.productKey();
+                if (openLetters(exchange, account).contains(key)) {
+                    deadLetters.resolveOpen(FLOW, account.id(), key,
+                            exchange.getProperty(FlowProperties.REPLAY_OF) != null ? "replayed" : "resolved", "export");
+                }
             }
         }
         tables.remember(StockPlanner.KIND, account.id(), accepted);
@@ -146,6 +150,25 @@ public class StockExport {
         }
         exchange.setProperty(FlowProperties.OUTCOME, rejected.isEmpty() ? Journal.Outcome.DONE.name()
                 : Journal.Outcome.DEAD_LETTER.name());
+    }
+
+    /** Record keys of the account's open stock dead letters: only those are looked at when items go through. */
+    private Set<String> openLetters(Account account) {
+        Set<String> keys = new HashSet<>();
+        deadLetters.list(new io.github.marketplace1c.deadletter.DeadLetterFilter(null, account.id(), FLOW,
+                io.github.marketplace1c.deadletter.DeadLetter.NEW, null, null, 100_000))
+                .forEach(l -> keys.add(l.recordKey()));
+        return keys;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Set<String> openLetters(Exchange exchange, Account account) {
+        Set<String> keys = exchange.getProperty(OPEN_LETTERS, Set.class);
+        if (keys == null) {
+            keys = openLetters(account);
+            exchange.setProperty(OPEN_LETTERS, keys);
+        }
+        return keys;
     }
 
     public Journal.RunSummary finishRun(Exchange exchange) {

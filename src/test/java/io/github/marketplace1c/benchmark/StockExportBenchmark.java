@@ -1,0 +1,218 @@
+package io.github.marketplace1c.benchmark;
+
+import io.github.marketplace1c.app.Application;
+import io.github.marketplace1c.journal.Journal;
+import io.github.marketplace1c.sandbox.SandboxData;
+import io.github.marketplace1c.sandbox.onec.OneCEmulator;
+import io.github.marketplace1c.sandbox.onec.OneCStockSeed;
+import io.github.marketplace1c.sandbox.ozon.OzonEmulator;
+import io.github.marketplace1c.sandbox.wildberries.WildberriesEmulator;
+import io.github.marketplace1c.sandbox.yandexmarket.YandexMarketEmulator;
+import io.vertx.core.Vertx;
+import java.lang.management.ManagementFactory;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The stock export benchmark: N synthetic items × 2 warehouses in the 1C emulator (УТ), exported by the real
+ * application to each marketplace emulator over loopback HTTP.
+ *
+ * <pre>
+ * mvn -q -B test-compile exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=io.github.marketplace1c.benchmark.StockExportBenchmark -Dexec.args="100000 off"
+ * </pre>
+ * Arguments: items (100000), limits {@code off} (emulators' limits and our pacing off: throughput) or {@code on}
+ * (the documented limits: total time against the floor they impose), marketplaces (ozon,wildberries,yandex-market).
+ * Everything runs in one JVM: the peak heap is the application's and the emulators' together.
+ */
+public final class StockExportBenchmark {
+
+    private static final String OZON_TWO = "1020000000002";
+    private static final long WB_SECOND_WAREHOUSE = 1_101_009L;
+    private static final long CHRT_BASE = 500_000_000L;
+
+    public static void main(String[] args) throws Exception {
+        int items = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        boolean limits = args.length > 1 && args[1].equals("on");
+        List<String> marketplaces = List.of((args.length > 2 ? args[2] : "ozon,wildberries,yandex-market").split(","));
+        Path temp = Files.createTempDirectory("mp1c-bench");
+        Vertx vertx = Vertx.vertx();
+        Clock clock = Clock.systemUTC();
+        OzonEmulator ozon = new OzonEmulator(vertx, clock, true).start("127.0.0.1", 0);
+        WildberriesEmulator wildberries = new WildberriesEmulator(vertx, clock, true).start("127.0.0.1", 0);
+        YandexMarketEmulator yandexMarket = new YandexMarketEmulator(vertx, clock, true).start("127.0.0.1", 0);
+        OneCEmulator onec = new OneCEmulator(vertx, OneCEmulator.Configuration.UT, false).start("127.0.0.1", 0);
+        ozon.recording(false);
+        yandexMarket.recording(false);
+        if (!limits) {
+            ozon.rateLimitsOff();
+            wildberries.rateLimits(false);
+            yandexMarket.rateLimitsOff();
+        }
+        long setupStart = System.nanoTime();
+        onec.seedBulkStock(items, 2);
+        wildberries.stocks().addChrtIds(CHRT_BASE, items);
+        wildberries.stocks().addWarehouse(SandboxData.WB_ROMASHKA.token(), WB_SECOND_WAREHOUSE);
+        for (int i = 0; i < items; i++) {
+            ozon.products().register("BULK-" + i);
+            yandexMarket.addOffer("BULK-" + i);
+        }
+        String jdbcUrl = "jdbc:h2:file:" + temp.resolve("mp1c");
+        Path accounts = temp.resolve("accounts.yaml");
+        Files.writeString(accounts, romashkaOnly(Files.readString(Path.of("config/accounts.yaml"))));
+        Map<String, String> overrides = new HashMap<>();
+        overrides.put("mp1c.sandbox.enabled", "false");
+        overrides.put("mp1c.schedule.enabled", "false");
+        overrides.put("mp1c.db.url", jdbcUrl);
+        overrides.put("mp1c.accounts.file", accounts.toString());
+        overrides.put("mp1c.ozon.baseUrl", ozon.baseUrl());
+        overrides.put("mp1c.wildberries.marketplaceUrl", wildberries.baseUrl());
+        overrides.put("mp1c.yandexMarket.baseUrl", yandexMarket.baseUrl());
+        overrides.put("mp1c.onec.baseUrl", onec.baseUrl());
+        overrides.put("mp1c.onec.password", "sandbox-1c-password");
+        overrides.put("mp1c.admin.port", String.valueOf(freePort()));
+        overrides.put("mp1c.admin.token", "benchmark-admin-token-0123456789");
+        if (!limits) {
+            for (String prefix : List.of("mp1c.ozon", "mp1c.wildberries", "mp1c.yandexMarket")) {
+                overrides.put(prefix + ".requestsPerSecond", "1000000");
+                overrides.put(prefix + ".burst", "1000000");
+            }
+            overrides.put("mp1c.ozon.stocks.requestsPerMinute", "100000000");
+        }
+        Application app = Application.start(new Application.Options("sandbox", Path.of("."), overrides, clock));
+        mappings(jdbcUrl, items);
+        System.out.printf("setup: %d items x 2 warehouses in %.1f s%n", items, (System.nanoTime() - setupStart) / 1e9);
+
+        System.out.println("marketplace    limits  items sent   seconds   items/s   peak heap MB   floor s   vs floor");
+        for (String marketplace : marketplaces) {
+            System.gc();
+            resetPeaks();
+            long start = System.nanoTime();
+            List<Journal.RunSummary> runs = app.flows().run(List.of(marketplace + "-stocks"), "benchmark");
+            double seconds = (System.nanoTime() - start) / 1e9;
+            int sent = runs.stream().mapToInt(Journal.RunSummary::done).sum();
+            int lost = runs.stream().mapToInt(r -> r.fetched() - r.done()).sum();
+            double floor = limits ? floor(marketplace, sent) : 0;
+            System.out.printf("%-14s %-6s %11d %9.1f %9.0f %14.0f %9s %10s%s%n", marketplace, limits ? "on" : "off",
+                    sent, seconds, sent / seconds, peakHeapMb(), limits ? String.format("%.1f", floor) : "-",
+                    limits ? String.format("%+.1f %%", (seconds / floor - 1) * 100) : "-",
+                    lost == 0 ? "" : "   NOT SENT: " + lost + " " + runs);
+        }
+        app.close();
+        ozon.close();
+        wildberries.close();
+        yandexMarket.close();
+        onec.close();
+        vertx.close();
+        System.exit(0);
+    }
+
+    /** The least time the documented limits allow for the requests this export needs. */
+    private static double floor(String marketplace, int items) {
+        return switch (marketplace) {
+            case "ozon" -> Math.ceil(items / 100.0) / 80.0 * 60;                           // 80 requests a minute
+            case "wildberries" -> Math.max(0, Math.ceil(items / 1000.0) - 20) / 5.0;          // 300/min after a burst of 20
+            default -> items / 100_000.0 * 60;                                             // 100,000 SKUs a minute
+        };
+    }
+
+    private static String romashkaOnly(String accountsYaml) {
+        StringBuilder out = new StringBuilder("accounts:\n");
+        for (String block : accountsYaml.substring(accountsYaml.indexOf("accounts:") + 9).split("\n(?=  - id: )")) {
+            if (block.contains("romashka")) {
+                out.append(block.stripTrailing()).append("\n");
+            }
+        }
+        return out.toString();
+    }
+
+    /** 100,000 rows a marketplace go in with JDBC batches, not through the admin API. */
+    private static void mappings(String jdbcUrl, int items) throws Exception {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, "sa", "")) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement product = connection.prepareStatement("INSERT INTO product_map (marketplace, "
+                    + "account_id, product_key, nomenclature_ref, updated_at) VALUES (?, '', ?, ?, ?)")) {
+                Timestamp now = Timestamp.from(Instant.now());
+                for (int i = 0; i < items; i++) {
+                    String ref = OneCStockSeed.bulkItemRef(i);
+                    for (String[] key : new String[][] {{"ozon", "BULK-" + i}, {"yandex-market", "BULK-" + i},
+                        {"wildberries", String.valueOf(CHRT_BASE + i)}}) {
+                        product.setString(1, key[0]);
+                        product.setString(2, key[1]);
+                        product.setString(3, ref);
+                        product.setTimestamp(4, now);
+                        product.addBatch();
+                    }
+                    if (i % 5000 == 4999) {
+                        product.executeBatch();
+                    }
+                }
+                product.executeBatch();
+            }
+            try (PreparedStatement source = connection.prepareStatement("INSERT INTO stock_source (marketplace, "
+                    + "account_id, warehouse_key, onec_warehouse_ref) VALUES (?, ?, ?, ?)")) {
+                String main = SandboxData.MAIN_WAREHOUSE.ref();
+                String kazan = SandboxData.KAZAN_WAREHOUSE.ref();
+                Object[][] rows = {
+                    {"ozon", "ozon-romashka", "1020000000001", main}, {"ozon", "ozon-romashka", OZON_TWO, kazan},
+                    {"wildberries", "wb-romashka", "1101001", main},
+                    {"wildberries", "wb-romashka", String.valueOf(WB_SECOND_WAREHOUSE), kazan},
+                    {"yandex-market", "ym-romashka", "ym-romashka-fbs", main},
+                    {"yandex-market", "ym-romashka", "ym-romashka-fbs-2", kazan}};
+                for (Object[] row : rows) {
+                    for (int c = 0; c < 4; c++) {
+                        source.setString(c + 1, (String) row[c]);
+                    }
+                    source.addBatch();
+                }
+                source.executeBatch();
+            }
+            connection.commit();
+        }
+    }
+
+    /** The largest heap in use, sampled every 10 ms (the pools' own peaks, summed, overstate it). */
+    private static final java.util.concurrent.atomic.AtomicLong PEAK = new java.util.concurrent.atomic.AtomicLong();
+
+    static {
+        Thread sampler = new Thread(() -> {
+            while (true) {
+                PEAK.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "heap-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
+    }
+
+    private static void resetPeaks() {
+        PEAK.set(0);
+    }
+
+    private static double peakHeapMb() {
+        return PEAK.get() / 1024.0 / 1024.0;
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private StockExportBenchmark() {
+    }
+}
