@@ -108,6 +108,28 @@ class OneCRegistersTest {
         return expected;
     }
 
+    // ---- metadata ------------------------------------------------------------------------------------------------
+
+    @Test
+    void registersComeFromTheMetadataFiles() {
+        MetadataCatalog ut = MetadataCatalog.forConfiguration(Configuration.UT);
+        Register stock = ut.register("AccumulationRegister_ТоварыНаСкладах").orElseThrow();
+        assertThat(stock.isBalance()).isTrue();
+        assertThat(stock.dimensions()).extracting(Property::name).containsExactly("Номенклатура_Key",
+                "Характеристика_Key", "Назначение_Key", "Склад_Key", "Помещение_Key", "Серия_Key");
+        assertThat(stock.resources()).extracting(Property::name).containsExactly("ВНаличии", "КОтгрузке");
+        Register utPrices = ut.register("InformationRegister_ЦеныНоменклатуры").orElseThrow();
+        assertThat(utPrices.isPeriodic()).isTrue();
+        assertThat(utPrices.isRecorderSubordinate()).isTrue();
+        assertThat(utPrices.virtualTables()).containsExactly("SliceLast", "SliceFirst");
+        Register unfPrices = MetadataCatalog.forConfiguration(Configuration.UNF)
+                .register("InformationRegister_ЦеныНоменклатуры").orElseThrow();
+        assertThat(unfPrices.isRecorderSubordinate()).isFalse();
+        assertThat(ut.register("InformationRegister_ШтрихкодыНоменклатуры").orElseThrow().virtualTables()).isEmpty();
+        assertThat(OneCStockSeed.bulkItemRef(77)).isEqualTo(SandboxData.guid("bulk-item", "77"));
+        assertThat(OneCStockSeed.RETAIL_PRICE_TYPE_REF).isEqualTo(SandboxData.guid("price-type", "Розничная"));
+    }
+
     // ---- Balance shapes -------------------------------------------------------------------------------------------
 
     @Test
