@@ -33,6 +33,8 @@ import java.util.concurrent.TimeUnit;
  * ({@code http://host:port/sandbox/odata/standard.odata/…}), for the sandbox and the tests. Its entity sets and
  * properties come from the configuration's metadata file (УНФ 3.0.8, УТ 11.5.18 or КА 2.5.12, shipped in the jar),
  * its objects from {@link OneCSeed} (the sandbox's shared {@link io.github.marketplace1c.sandbox.SandboxData}).
+ * Stock and price registers are read through their virtual tables ({@code AccumulationRegister_X/Balance},
+ * {@code InformationRegister_X/SliceLast}, see {@link RegisterTables}), seeded by {@link OneCStockSeed}.
  *
  * <p>It answers like a real base where the research notes know how a real base answers (201 + Location + whole object
  * on POST, 200 + whole object on PATCH, tabular sections replaced whole, LineNumber checks, Int64 as JSON strings,

@@ -6,10 +6,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.github.marketplace1c.sandbox.SandboxData;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The stock and prices every emulated base starts with, deterministic and derived from {@link SandboxData}, so that
@@ -69,6 +79,7 @@ public final class OneCStockSeed {
     private final MetadataCatalog metadata;
     private final OneCStore store;
     private final RegisterTables registers;
+    private final Map<String, Optional<RegisterTables.Table>> tables = new HashMap<>();
 
     OneCStockSeed(OneCEmulator.Configuration configuration, MetadataCatalog metadata, OneCStore store,
                   RegisterTables registers) {
@@ -131,7 +142,35 @@ public final class OneCStockSeed {
 
     /** The ref of bulk item {@code i}: {@code SandboxData.guid("bulk-item", String.valueOf(i))}. */
     public static String bulkItemRef(int itemIndex) {
-        return SandboxData.guid("bulk-item", String.valueOf(itemIndex));
+        return nameUuid(BULK_PREFIX, String.valueOf(itemIndex), md5());
+    }
+
+    private static final byte[] BULK_PREFIX = "mp1c-sandbox:bulk-item:".getBytes(StandardCharsets.UTF_8);
+
+    /** {@code UUID.nameUUIDFromBytes(prefix + key)} (= {@link SandboxData#guid}) with a reusable digest: 100,000 fast. */
+    private static String nameUuid(byte[] prefix, String key, MessageDigest md5) {
+        md5.reset();
+        md5.update(prefix);
+        byte[] hash = md5.digest(key.getBytes(StandardCharsets.UTF_8));
+        hash[6] &= 0x0f;
+        hash[6] |= 0x30; // version 3
+        hash[8] &= 0x3f;
+        hash[8] |= (byte) 0x80; // IETF variant
+        long most = 0;
+        long least = 0;
+        for (int i = 0; i < 8; i++) {
+            most = (most << 8) | (hash[i] & 0xff);
+            least = (least << 8) | (hash[i + 8] & 0xff);
+        }
+        return new UUID(most, least).toString();
+    }
+
+    private static MessageDigest md5() {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** In stock of bulk item {@code i} on warehouse {@code w}: {@code 1 + (i·7 + w·3) mod 23} — never zero. */
@@ -155,18 +194,20 @@ public final class OneCStockSeed {
                     "ЦенаВключаетНДС", true));
         }
         List<SandboxData.Item> items = SandboxData.ITEMS;
+        Map<RegisterTables.Table, List<JsonNode[]>> batch = new LinkedHashMap<>();
         for (int i = 0; i < items.size(); i++) {
             SandboxData.Item item = items.get(i);
             for (int w = 0; w < SandboxData.WAREHOUSES.size(); w++) {
-                stock(item.nomenclatureRef(), item.characteristicRef(), w, quantity(i, w), reserve(i, w));
+                stock(batch, item.nomenclatureRef(), item.characteristicRef(), w, quantity(i, w), reserve(i, w));
             }
-            price(item.nomenclatureRef(), item.characteristicRef(), RETAIL_PRICE_TYPE_REF, PREVIOUS_PRICE_PERIOD,
-                    previousRetailPrice(item));
+            price(batch, item.nomenclatureRef(), item.characteristicRef(), RETAIL_PRICE_TYPE_REF,
+                    PREVIOUS_PRICE_PERIOD, previousRetailPrice(item));
             for (String type : PRICE_TYPES) {
-                price(item.nomenclatureRef(), item.characteristicRef(), priceTypeRef(type), PRICE_PERIOD,
+                price(batch, item.nomenclatureRef(), item.characteristicRef(), priceTypeRef(type), PRICE_PERIOD,
                         price(type, item));
             }
         }
+        write(batch);
     }
 
     /**
@@ -179,17 +220,60 @@ public final class OneCStockSeed {
         if (items < 0 || warehouses < 0 || warehouses > SandboxData.WAREHOUSES.size()) {
             throw new IllegalArgumentException("items >= 0 and 0 <= warehouses <= " + SandboxData.WAREHOUSES.size());
         }
-        bulkCatalogItems(items);
+        MessageDigest md5 = md5();
+        String[] refs = new String[items];
         for (int i = 0; i < items; i++) {
-            String ref = bulkItemRef(i);
-            for (int w = 0; w < warehouses; w++) {
-                stock(ref, null, w, bulkQuantity(i, w), 0);
-            }
-            price(ref, null, RETAIL_PRICE_TYPE_REF, BULK_PRICE_PERIOD, bulkRetailPrice(i));
+            refs[i] = nameUuid(BULK_PREFIX, String.valueOf(i), md5);
         }
+        bulkCatalogItems(refs);
+        // rows are written in dimension order (items by ref, warehouses by ref), so the registers' sorted views are
+        // built by a linear pass instead of a sort of 200,000 rows
+        int[] byRef = sortedByRef(refs);
+        List<Integer> warehouseOrder = new ArrayList<>();
+        for (int w = 0; w < warehouses; w++) {
+            warehouseOrder.add(w);
+        }
+        warehouseOrder.sort((a, b) -> SandboxData.WAREHOUSES.get(a).ref().compareTo(SandboxData.WAREHOUSES.get(b).ref()));
+        Map<RegisterTables.Table, List<JsonNode[]>> batch = new LinkedHashMap<>();
+        for (int i : byRef) {
+            for (int w : warehouseOrder) {
+                stock(batch, refs[i], null, w, bulkQuantity(i, w), 0);
+            }
+            price(batch, refs[i], null, RETAIL_PRICE_TYPE_REF, BULK_PRICE_PERIOD, bulkRetailPrice(i));
+        }
+        write(batch);
     }
 
-    private void bulkCatalogItems(int items) {
+    /** Item indexes in the order of their refs. */
+    private static int[] sortedByRef(String[] refs) {
+        record Keyed(String ref, int index) {
+        }
+        Keyed[] keyed = new Keyed[refs.length];
+        for (int i = 0; i < refs.length; i++) {
+            keyed[i] = new Keyed(refs[i], i);
+        }
+        java.util.Arrays.sort(keyed, (a, b) -> a.ref().compareTo(b.ref()));
+        int[] order = new int[refs.length];
+        for (int i = 0; i < refs.length; i++) {
+            order[i] = keyed[i].index();
+        }
+        return order;
+    }
+
+    /** Writes the collected records, one sorted view per register; sorts now so the first read page is fast. */
+    private static void write(Map<RegisterTables.Table, List<JsonNode[]>> batch) {
+        batch.forEach((table, records) -> {
+            if (table.register().kind() == Register.Kind.ACCUMULATION) {
+                table.putBalances(records);
+            } else {
+                table.putRecords(records);
+            }
+            table.prepare();
+        });
+    }
+
+    private void bulkCatalogItems(String[] refs) {
+        int items = refs.length;
         var found = metadata.entitySet("Catalog_Номенклатура");
         if (found.isEmpty()) {
             return;
@@ -202,11 +286,12 @@ public final class OneCStockSeed {
         List<ObjectNode> objects = new ArrayList<>(items);
         for (int i = 0; i < items; i++) {
             ObjectNode object = nodes.objectNode();
-            object.put("Ref_Key", bulkItemRef(i));
+            object.put("Ref_Key", refs[i]);
             object.set("DataVersion", version);
             object.set("DeletionMark", BooleanNode.FALSE);
             if (code) {
-                object.put("Code", String.format("BK-%08d", i + 1));
+                String number = Integer.toString(i + 1);
+                object.put("Code", "BK-" + "00000000".substring(Math.min(8, number.length())) + number);
             }
             object.put("Description", "Товар " + (i + 1));
             if (article) {
@@ -217,39 +302,37 @@ public final class OneCStockSeed {
         store.insertAll(set, objects);
     }
 
-    private void stock(String nomenclatureRef, String characteristicRef, int warehouseIndex, int quantity, int reserve) {
+    private void stock(Map<RegisterTables.Table, List<JsonNode[]>> batch, String nomenclatureRef,
+                       String characteristicRef, int warehouseIndex, int quantity, int reserve) {
         SandboxData.Warehouse warehouse = SandboxData.WAREHOUSES.get(warehouseIndex);
         if (configuration == OneCEmulator.Configuration.UNF) {
-            register(STOCK_UNF).ifPresent(table -> table.record()
+            register(STOCK_UNF).ifPresent(table -> add(batch, table, table.record()
                     .set("Организация_Key", warehouse == SandboxData.VASILKOV_WAREHOUSE
                             ? SandboxData.VASILKOV.ref() : SandboxData.ROMASHKA.ref())
                     .set("Номенклатура_Key", nomenclatureRef)
                     .set("Характеристика_Key", characteristicRef)
                     .set("СтруктурнаяЕдиница_Key", warehouse.ref())
-                    .set("Количество", quantity)
-                    .putBalance());
+                    .set("Количество", quantity)));
             return;
         }
-        register(STOCK_UT).ifPresent(table -> table.record()
+        register(STOCK_UT).ifPresent(table -> add(batch, table, table.record()
                 .set("Номенклатура_Key", nomenclatureRef)
                 .set("Характеристика_Key", characteristicRef)
                 .set("Склад_Key", warehouse.ref())
                 .set("ВНаличии", quantity)
-                .set("КОтгрузке", reserve)
-                .putBalance());
-        register(NEEDS_UT).ifPresent(table -> table.record()
+                .set("КОтгрузке", reserve)));
+        register(NEEDS_UT).ifPresent(table -> add(batch, table, table.record()
                 .set("Номенклатура_Key", nomenclatureRef)
                 .set("Характеристика_Key", characteristicRef)
                 .set("Склад", warehouse.ref())
                 .set("Склад_Type", "StandardODATA.Catalog_Склады")
                 .set("ВНаличии", quantity)
-                .set("РезервироватьНаСкладе", reserve)
-                .putBalance());
+                .set("РезервироватьНаСкладе", reserve)));
     }
 
-    private void price(String nomenclatureRef, String characteristicRef, String priceTypeRef, String period,
-                       BigDecimal price) {
-        register(PRICES).ifPresent(table -> table.record()
+    private void price(Map<RegisterTables.Table, List<JsonNode[]>> batch, String nomenclatureRef,
+                       String characteristicRef, String priceTypeRef, String period, BigDecimal price) {
+        register(PRICES).ifPresent(table -> add(batch, table, table.record()
                 .set("Period", period)
                 .set("Номенклатура_Key", nomenclatureRef)
                 .set("Характеристика_Key", characteristicRef)
@@ -258,11 +341,15 @@ public final class OneCStockSeed {
                 .set("Цена", price)
                 .setIfPresent("Актуальность", true)
                 .setIfPresent("ВалютаЦены_Key", SandboxData.RUBLE_REF)
-                .setIfPresent("Валюта_Key", SandboxData.RUBLE_REF)
-                .putRecord());
+                .setIfPresent("Валюта_Key", SandboxData.RUBLE_REF)));
     }
 
-    private java.util.Optional<RegisterTables.Table> register(String name) {
-        return metadata.register(name).map(registers::table);
+    private static void add(Map<RegisterTables.Table, List<JsonNode[]>> batch, RegisterTables.Table table,
+                            RegisterTables.RecordBuilder record) {
+        batch.computeIfAbsent(table, t -> new ArrayList<>()).add(record.cells());
+    }
+
+    private Optional<RegisterTables.Table> register(String name) {
+        return tables.computeIfAbsent(name, n -> metadata.register(n).map(registers::table));
     }
 }

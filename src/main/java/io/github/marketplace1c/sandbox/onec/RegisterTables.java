@@ -16,7 +16,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +42,8 @@ final class RegisterTables {
 
     private final EntityBinder binder;
     private final Map<String, Table> tables = new HashMap<>();
+    /** Text values shared by all registers' rows: an item's ref is one string however many rows name it. */
+    private final Map<String, TextNode> texts = new HashMap<>();
 
     RegisterTables(EntityBinder binder) {
         this.binder = binder;
@@ -72,11 +73,13 @@ final class RegisterTables {
         private final int firstDimension;
         private final int dimensionCount;
         private final JsonNode[] defaults;
-        private final Map<String, TextNode> texts = new HashMap<>();
 
-        /** Balance: dims key → record. Information register: dims key → records sorted by Period. */
-        private final HashMap<String, JsonNode[]> balances = new HashMap<>();
-        private final HashMap<String, List<JsonNode[]>> series = new HashMap<>();
+        /**
+         * Balance: dims key → record. Information register: dims key → records sorted by Period. In insertion order,
+         * so that rows written already sorted (the bulk seed writes them so) make the view's sort a linear pass.
+         */
+        private final LinkedHashMap<DimensionKey, JsonNode[]> balances = new LinkedHashMap<>();
+        private final LinkedHashMap<DimensionKey, List<JsonNode[]>> series = new LinkedHashMap<>();
 
         // sorted views and what depends on them; null = to rebuild
         private List<JsonNode[]> balanceView;
@@ -123,18 +126,42 @@ final class RegisterTables {
 
         /** Replaces the balance of the record's dimension combination (accumulation registers). */
         synchronized void putBalance(JsonNode[] cells) {
+            putBalances(List.<JsonNode[]>of(cells));
+        }
+
+        /** Many balances at once (one invalidation of the sorted view: the bulk seed). */
+        synchronized void putBalances(List<JsonNode[]> records) {
             if (register.kind() != Register.Kind.ACCUMULATION) {
                 throw new IllegalArgumentException(register.name() + " is not an accumulation register");
             }
-            balances.put(key(cells), cells);
+            for (JsonNode[] cells : records) {
+                balances.put(key(cells), cells);
+            }
             invalidate();
         }
 
         /** Adds (or replaces, same Period and dimensions) a record of an information register. */
         synchronized void putRecord(JsonNode[] cells) {
+            putRecords(List.<JsonNode[]>of(cells));
+        }
+
+        /** Many records at once (one invalidation of the sorted view: the bulk seed). */
+        synchronized void putRecords(List<JsonNode[]> records) {
             if (register.kind() != Register.Kind.INFORMATION) {
                 throw new IllegalArgumentException(register.name() + " is not an information register");
             }
+            for (JsonNode[] cells : records) {
+                addRecord(cells);
+            }
+            invalidate();
+        }
+
+        /** Sorts the views now rather than on the first read (a bulk seed pays for it, not the first page). */
+        synchronized void prepare() {
+            rebuild();
+        }
+
+        private void addRecord(JsonNode[] cells) {
             List<JsonNode[]> records = series.computeIfAbsent(key(cells), k -> new ArrayList<>(1));
             String period = register.isPeriodic() ? cells[0].asText() : "";
             int at = 0;
@@ -149,7 +176,6 @@ final class RegisterTables {
             } else {
                 records.add(at, cells);
             }
-            invalidate();
         }
 
         synchronized void clear() {
@@ -169,16 +195,26 @@ final class RegisterTables {
             matchCache.clear();
         }
 
-        private String key(JsonNode[] cells) {
-            StringBuilder key = new StringBuilder(dimensionCount * 40);
+        private DimensionKey key(JsonNode[] cells) {
+            return new DimensionKey(cells, firstDimension, firstDimension + dimensionCount);
+        }
+
+        private int compareDimensions(JsonNode[] a, JsonNode[] b) {
             for (int i = firstDimension; i < firstDimension + dimensionCount; i++) {
-                key.append(cells[i].asText()).append('\u0001');
+                if (a[i] != b[i]) { // interned texts: the same node is the same value
+                    int order = a[i].asText().compareTo(b[i].asText());
+                    if (order != 0) {
+                        return order;
+                    }
+                }
             }
-            return key.toString();
+            return 0;
         }
 
         TextNode intern(String text) {
-            return texts.computeIfAbsent(text, TextNode::valueOf);
+            synchronized (texts) {
+                return texts.computeIfAbsent(text, TextNode::valueOf);
+            }
         }
 
         private JsonNode intern(JsonNode node) {
@@ -186,16 +222,6 @@ final class RegisterTables {
         }
 
         // ---- sorted views ---------------------------------------------------------------------------------------
-
-        private int compareDimensions(JsonNode[] a, JsonNode[] b) {
-            for (int i = firstDimension; i < firstDimension + dimensionCount; i++) {
-                int order = a[i].asText().compareTo(b[i].asText());
-                if (order != 0) {
-                    return order;
-                }
-            }
-            return 0;
-        }
 
         private void rebuild() {
             if (register.kind() == Register.Kind.ACCUMULATION) {
@@ -213,7 +239,7 @@ final class RegisterTables {
             }
             if (seriesView == null) {
                 List<List<JsonNode[]>> view = new ArrayList<>(series.values());
-                view.sort(Comparator.comparing((List<JsonNode[]> s) -> s.get(0), this::compareDimensions));
+                view.sort((a, b) -> compareDimensions(a.get(0), b.get(0)));
                 String latestFirst = "";
                 String earliestLast = null;
                 for (List<JsonNode[]> records : view) {
@@ -453,6 +479,43 @@ final class RegisterTables {
         }
     }
 
+    /** The dimension values of a record as a hash key: no string built per record (the cells are interned). */
+    private static final class DimensionKey {
+        private final JsonNode[] cells;
+        private final int from;
+        private final int to;
+        private final int hash;
+
+        DimensionKey(JsonNode[] cells, int from, int to) {
+            this.cells = cells;
+            this.from = from;
+            this.to = to;
+            int h = 1;
+            for (int i = from; i < to; i++) {
+                h = 31 * h + cells[i].hashCode();
+            }
+            this.hash = h;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            if (!(other instanceof DimensionKey key) || key.hash != hash) {
+                return false;
+            }
+            for (int i = from, j = key.from; i < to; i++, j++) {
+                if (cells[i] != key.cells[j] && !cells[i].equals(key.cells[j])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
     /** Fills one record by OData field name; unknown names are a programming error (IllegalArgumentException). */
     static final class RecordBuilder {
         private final Table table;
@@ -485,10 +548,13 @@ final class RegisterTables {
 
         private JsonNode node(Property property, Object value) {
             if (value instanceof JsonNode node) {
-                return node;
+                return table.intern(node);
             }
             if (value instanceof Boolean flag) {
                 return BooleanNode.valueOf(flag);
+            }
+            if (value instanceof Integer whole) {
+                return whole >= 0 && whole < SMALL_INTS.length ? SMALL_INTS[whole] : IntNode.valueOf(whole);
             }
             if (value instanceof Number number) {
                 return number(number instanceof BigDecimal decimal ? decimal : new BigDecimal(number.toString()));
@@ -498,6 +564,11 @@ final class RegisterTables {
                 text = text.toLowerCase(Locale.ROOT);
             }
             return table.intern(text);
+        }
+
+        /** The filled record, for {@link Table#putBalances} / {@link Table#putRecords}. */
+        JsonNode[] cells() {
+            return cells;
         }
 
         void putBalance() {
