@@ -171,8 +171,10 @@ public class AppConfiguration implements CamelConfiguration {
                         inventory, journal, deadLetters, accounts, json, zeroUnmapped),
                 new StockExport(planner, new WildberriesStockSender(wildberries, json), inventory, journal, deadLetters,
                         accounts, json, zeroUnmapped),
-                new StockExport(planner, new YandexMarketStockSender(yandexMarket, json), inventory, journal,
-                        deadLetters, accounts, json, zeroUnmapped));
+                new StockExport(planner, new YandexMarketStockSender(yandexMarket, json, new AccountThrottle(
+                        new AccountThrottle.Limit(settings.integer("mp1c.yandexMarket.stocks.offersPerMinute", 100_000)
+                                / 60.0 / 2000, settings.integer("mp1c.yandexMarket.stocks.offersPerMinute", 100_000) / 2000),
+                        clock)), inventory, journal, deadLetters, accounts, json, zeroUnmapped));
         registry.bind("ozonStocks", stockExports.get(0));
         registry.bind("wildberriesStocks", stockExports.get(1));
         registry.bind("yandexMarketStocks", stockExports.get(2));

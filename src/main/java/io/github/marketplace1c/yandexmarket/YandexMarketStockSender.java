@@ -17,10 +17,17 @@ public class YandexMarketStockSender implements StockSender {
 
     private final YandexMarketClient client;
     private final ObjectMapper json;
+    private final io.github.marketplace1c.ratelimit.AccountThrottle itemPace;
 
-    public YandexMarketStockSender(YandexMarketClient client, ObjectMapper json) {
+    /**
+     * @param itemPace paces full batches by Market's item-counted quota (100,000 offers a minute per campaign):
+     *                 one permit is one batch of {@link #batchSize()} offers
+     */
+    public YandexMarketStockSender(YandexMarketClient client, ObjectMapper json,
+                                   io.github.marketplace1c.ratelimit.AccountThrottle itemPace) {
         this.client = client;
         this.json = json;
+        this.itemPace = itemPace;
     }
 
     @Override
@@ -41,6 +48,7 @@ public class YandexMarketStockSender implements StockSender {
             ObjectNode sku = skus.addObject().put("sku", line.productKey());
             sku.putArray("items").addObject().put("count", line.value());
         }
+        itemPace.acquire(account.id());
         client.putStocks(account, Long.parseLong(account.requiredSetting("campaignId")), body);
         return List.of();
     }

@@ -52,8 +52,9 @@ public final class StockExportBenchmark {
         WildberriesEmulator wildberries = new WildberriesEmulator(vertx, clock, true).start("127.0.0.1", 0);
         YandexMarketEmulator yandexMarket = new YandexMarketEmulator(vertx, clock, true).start("127.0.0.1", 0);
         OneCEmulator onec = new OneCEmulator(vertx, OneCEmulator.Configuration.UT, false).start("127.0.0.1", 0);
-        ozon.recording(false);
-        yandexMarket.recording(false);
+        // with the limits on, every answer is kept so the 429/420 answers can be counted
+        ozon.recording(limits);
+        yandexMarket.recording(limits);
         if (!limits) {
             ozon.rateLimitsOff();
             wildberries.rateLimits(false);
@@ -88,12 +89,14 @@ public final class StockExportBenchmark {
                 overrides.put(prefix + ".burst", "1000000");
             }
             overrides.put("mp1c.ozon.stocks.requestsPerMinute", "100000000");
+            overrides.put("mp1c.yandexMarket.stocks.offersPerMinute", "2000000000");
         }
         Application app = Application.start(new Application.Options("sandbox", Path.of("."), overrides, clock));
         mappings(jdbcUrl, items);
         System.out.printf("setup: %d items x 2 warehouses in %.1f s%n", items, (System.nanoTime() - setupStart) / 1e9);
 
-        System.out.println("marketplace    limits  items sent   seconds   items/s   peak heap MB   floor s   vs floor");
+        System.out.println("marketplace    limits  items sent   seconds   items/s   peak heap MB   floor s   vs floor"
+                + "   429/420");
         for (String marketplace : marketplaces) {
             System.gc();
             resetPeaks();
@@ -103,9 +106,14 @@ public final class StockExportBenchmark {
             int sent = runs.stream().mapToInt(Journal.RunSummary::done).sum();
             int lost = runs.stream().mapToInt(r -> r.fetched() - r.done()).sum();
             double floor = limits ? floor(marketplace, sent) : 0;
-            System.out.printf("%-14s %-6s %11d %9.1f %9.0f %14.0f %9s %10s%s%n", marketplace, limits ? "on" : "off",
+            long limited = switch (marketplace) {
+                case "ozon" -> ozon.recorded().stream().filter(e -> e.status() == 429).count();
+                case "wildberries" -> wildberries.recorded().stream().filter(e -> e.status() == 429).count();
+                default -> yandexMarket.recorded().stream().filter(e -> e.status() == 420).count();
+            };
+            System.out.printf("%-14s %-6s %11d %9.1f %9.0f %14.0f %9s %10s %9s%s%n", marketplace, limits ? "on" : "off",
                     sent, seconds, sent / seconds, peakHeapMb(), limits ? String.format("%.1f", floor) : "-",
-                    limits ? String.format("%+.1f %%", (seconds / floor - 1) * 100) : "-",
+                    limits ? String.format("%+.1f %%", (seconds / floor - 1) * 100) : "-", limits ? limited : "-",
                     lost == 0 ? "" : "   NOT SENT: " + lost + " " + runs);
         }
         app.close();
@@ -122,7 +130,7 @@ public final class StockExportBenchmark {
         return switch (marketplace) {
             case "ozon" -> Math.ceil(items / 100.0) / 80.0 * 60;                           // 80 requests a minute
             case "wildberries" -> Math.max(0, Math.ceil(items / 1000.0) - 20) / 5.0;          // 300/min after a burst of 20
-            default -> items / 100_000.0 * 60;                                             // 100,000 SKUs a minute
+            default -> Math.max(0, items - 100_000) / 100_000.0 * 60;                       // 100,000 SKUs a minute
         };
     }
 
