@@ -172,8 +172,9 @@ public class AppConfiguration implements CamelConfiguration {
                 new StockExport(planner, new WildberriesStockSender(wildberries, json), inventory, journal, deadLetters,
                         accounts, json, zeroUnmapped),
                 new StockExport(planner, new YandexMarketStockSender(yandexMarket, json, new AccountThrottle(
+                        // Market counts offers per clock minute: steady batches, a little under the quota, never a burst
                         new AccountThrottle.Limit(settings.integer("mp1c.yandexMarket.stocks.offersPerMinute", 100_000)
-                                / 60.0 / 2000, settings.integer("mp1c.yandexMarket.stocks.offersPerMinute", 100_000) / 2000),
+                                / 2000.0 / 60 * 0.96, 1),
                         clock)), inventory, journal, deadLetters, accounts, json, zeroUnmapped));
         registry.bind("ozonStocks", stockExports.get(0));
         registry.bind("wildberriesStocks", stockExports.get(1));
