@@ -174,4 +174,57 @@ class PriceExportTest {
             assertThat(world.wildberries.prices().current(SandboxData.WB_CARDS.get(0).nmId())).isEmpty();
         }
     }
+
+    @Test
+    void wildberriesAccountsKeyedByNmIdGetPriceAndDiscountAndARefusedCardIsADeadLetterTheRestSent() throws Exception {
+        Path accounts = temp.resolve("accounts.yaml");
+        java.nio.file.Files.writeString(accounts, java.nio.file.Files.readString(Path.of("config/accounts.yaml"))
+                .replace("productKey: chrtId", "productKey: nmId"));
+        try (FlowWorld world = new FlowWorld(OneCEmulator.Configuration.UT, temp.resolve("db"),
+                Map.of("mp1c.accounts.file", accounts.toString()))) {
+            world.start();
+            MappingTable products = world.app().bean("productMappings", MappingTable.class);
+            List<SandboxData.WildberriesCard> cards = new java.util.ArrayList<>();
+            for (SandboxData.WildberriesCard card : SandboxData.WB_CARDS) {
+                for (MappingRow row : products.list("wildberries", null, null, Integer.MAX_VALUE)) {
+                    if (row.key().equals(String.valueOf(card.chrtId()))) {
+                        products.delete("wildberries", row.accountId(), row.key());
+                    }
+                }
+                // one card per 1C item: the shirt's sizes share a card (and have different prices), left out
+                if (card.mapped() && card.item().characteristicRef() == null) {
+                    products.upsert(new MappingRow("wildberries", "", String.valueOf(card.nmId()),
+                            card.item().nomenclatureRef(), null, card.item().name(), null));
+                    cards.add(card);
+                }
+            }
+            assertThat(cards).hasSizeGreaterThan(2);
+            SandboxData.WildberriesCard refused = cards.get(0);
+            world.wildberries.prices().rejectNext(refused.nmId(), "The card is blocked");
+
+            List<Journal.RunSummary> runs = world.runFlow("wildberries-prices");
+
+            assertThat(runs).hasSize(2).allSatisfy(r -> assertThat(r.status()).isEqualTo("OK"));
+            assertThat(runs.stream().mapToInt(Journal.RunSummary::deadLetters).sum()).isEqualTo(1);
+            assertThat(runs.stream().mapToInt(Journal.RunSummary::done).sum()).isEqualTo(cards.size() * 2 - 1);
+            JsonNode letters = world.adminJson("GET", "/api/dead-letters?reason=MARKETPLACE_REJECTED", null);
+            assertThat(letters.size()).isEqualTo(1);
+            assertThat(letters.get(0).path("message").asText()).contains(String.valueOf(refused.nmId()))
+                    .contains("The card is blocked");
+            String refusedAccount = letters.get(0).path("accountId").asText();
+            for (SandboxData.WildberriesAccount account : SandboxData.WB_ACCOUNTS) {
+                for (SandboxData.WildberriesCard card : cards) {
+                    var price = world.wildberries.prices().current(account.token(), card.nmId());
+                    if (card == refused && account.id().equals(refusedAccount)) {
+                        assertThat(price).isEmpty();
+                        continue;
+                    }
+                    // WB's price is the crossed-out price (whole rubles), the discount brings it to the selling price
+                    assertThat(price).as("%s at %s", card.nmId(), account.id()).isPresent();
+                    assertThat(price.get().price()).isEqualTo(OneCStockSeed.crossedOutPrice(card.item()).longValueExact());
+                    assertThat(price.get().discount()).isEqualTo(20);
+                }
+            }
+        }
+    }
 }
