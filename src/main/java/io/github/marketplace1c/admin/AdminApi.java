@@ -231,6 +231,27 @@ public class AdminApi {
                 .filter(l -> !changedOnly || l.changed()).toList());
     }
 
+    /** The price export's preview: what a run would send now (JSON, or CSV with format=csv); sends nothing. */
+    public void previewPrices(Exchange exchange) {
+        Message in = exchange.getIn();
+        boolean changedOnly = Boolean.parseBoolean(in.getHeader("changedOnly", "false", String.class));
+        if ("csv".equalsIgnoreCase(in.getHeader("format", "json", String.class))) {
+            try {
+                List<io.github.marketplace1c.inventory.PriceLine> lines = previews.prices(
+                        in.getHeader("account", String.class)).stream().filter(l -> !changedOnly || l.changed()).toList();
+                exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "text/csv; charset=utf-8");
+                exchange.getMessage().setBody("\uFEFF" + Previews.priceCsv(lines));
+            } catch (RuntimeException e) {
+                respond(exchange, () -> {
+                    throw e;
+                });
+            }
+            return;
+        }
+        respond(exchange, () -> previews.prices(in.getHeader("account", String.class)).stream()
+                .filter(l -> !changedOnly || l.changed()).toList());
+    }
+
     public void runFlow(Exchange exchange) {
         respond(exchange, () -> {
             String flow = exchange.getIn().getHeader("flow", String.class);

@@ -37,6 +37,11 @@ import io.github.marketplace1c.inventory.InventoryTables;
 import io.github.marketplace1c.inventory.Previews;
 import io.github.marketplace1c.inventory.StockExport;
 import io.github.marketplace1c.inventory.StockPlanner;
+import io.github.marketplace1c.inventory.PriceExport;
+import io.github.marketplace1c.inventory.PricePlanner;
+import io.github.marketplace1c.ozon.OzonPriceSender;
+import io.github.marketplace1c.wildberries.WildberriesPriceSender;
+import io.github.marketplace1c.yandexmarket.YandexMarketPriceSender;
 import io.github.marketplace1c.ozon.OzonStockSender;
 import io.github.marketplace1c.wildberries.WildberriesStockSender;
 import io.github.marketplace1c.yandexmarket.YandexMarketStockSender;
@@ -162,8 +167,10 @@ public class AppConfiguration implements CamelConfiguration {
 
         InventoryTables inventory = new InventoryTables(dataSource, clock);
         registry.bind("inventoryTables", inventory);
-        StockPlanner planner = new StockPlanner(odata, "UNF".equals(configuration) ? new InventoryProfile.Unf()
-                : new InventoryProfile.Ut(), products, inventory, settings.integer("mp1c.onec.pageSize", 5000));
+        InventoryProfile inventoryProfile = "UNF".equals(configuration) ? new InventoryProfile.Unf()
+                : new InventoryProfile.Ut();
+        StockPlanner planner = new StockPlanner(odata, inventoryProfile, products, inventory,
+                settings.integer("mp1c.onec.pageSize", 5000));
         boolean zeroUnmapped = Boolean.parseBoolean(settings.get("mp1c.stocks.zeroUnmapped", "false"));
         List<StockExport> stockExports = List.of(
                 new StockExport(planner, new OzonStockSender(ozon, new AccountThrottle(new AccountThrottle.Limit(
@@ -181,7 +188,26 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("yandexMarketStocks", stockExports.get(2));
         registry.bind("stockBatchPool", context.getExecutorServiceManager().newFixedThreadPool(this, "stock-batches",
                 settings.integer("mp1c.stocks.parallelBatches", 3)));
-        Previews previews = new Previews(stockExports, accounts);
+        PricePlanner pricePlanner = new PricePlanner(odata, inventoryProfile, products, inventory,
+                settings.integer("mp1c.onec.pageSize", 5000));
+        // WB's prices live on discounts-prices-api (another host in production; the sandbox serves both on one)
+        WildberriesClient wildberriesPrices = new WildberriesClient(http, settings.get("mp1c.wildberries.pricesUrl",
+                settings.required("mp1c.wildberries.marketplaceUrl")),
+                new AccountThrottle(limit(settings, "mp1c.wildberries"), clock),
+                Duration.ofSeconds(settings.integer("mp1c.wildberries.rateLimitWaitSeconds", 5)));
+        List<PriceExport> priceExports = List.of(
+                new PriceExport(pricePlanner, new OzonPriceSender(ozon, json), inventory, journal, deadLetters,
+                        accounts, json),
+                new PriceExport(pricePlanner, new WildberriesPriceSender(wildberriesPrices, json,
+                        Duration.ofMillis(settings.integer("mp1c.wildberries.prices.pollIntervalMs", 2000)),
+                        settings.integer("mp1c.wildberries.prices.maxPolls", 30)), inventory, journal, deadLetters,
+                        accounts, json),
+                new PriceExport(pricePlanner, new YandexMarketPriceSender(yandexMarket, json), inventory, journal,
+                        deadLetters, accounts, json));
+        registry.bind("ozonPrices", priceExports.get(0));
+        registry.bind("wildberriesPrices", priceExports.get(1));
+        registry.bind("yandexMarketPrices", priceExports.get(2));
+        Previews previews = new Previews(stockExports, priceExports, accounts);
         registry.bind("previews", previews);
 
         FlowRunner flows = new FlowRunner(context, context.createProducerTemplate(), journal);

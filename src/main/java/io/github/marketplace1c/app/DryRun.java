@@ -3,6 +3,7 @@ package io.github.marketplace1c.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.marketplace1c.inventory.Previews;
+import io.github.marketplace1c.inventory.PriceLine;
 import io.github.marketplace1c.inventory.StockLine;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,5 +47,35 @@ public final class DryRun {
                 .writeValueAsString(lines));
         System.out.println("Every line (item, 1C value, rule, value to send, previous value): "
                 + directory.resolve("stocks.csv").toAbsolutePath() + " and stocks.json");
+        printPrices(application, directory);
+    }
+
+    /** The price export's preview: per account, items, items to send; every line in prices.csv and prices.json. */
+    private static void printPrices(Application application, Path directory) throws IOException {
+        List<PriceLine> lines;
+        try {
+            lines = application.bean("previews", Previews.class).prices(null);
+        } catch (RuntimeException e) {
+            System.out.println("Price export preview: not available (" + e.getMessage() + ")");
+            return;
+        }
+        Map<String, int[]> totals = new TreeMap<>();
+        for (PriceLine line : lines) {
+            int[] counts = totals.computeIfAbsent(line.accountId(), k -> new int[2]);
+            counts[0]++;
+            if (line.changed()) {
+                counts[1]++;
+            }
+        }
+        String format = "%-18s %7s %8s%n";
+        StringBuilder out = new StringBuilder("Price export preview (dry run: nothing is sent)\n");
+        out.append(String.format(format, "account", "items", "to send"));
+        totals.forEach((account, counts) -> out.append(String.format(format, account, counts[0], counts[1])));
+        System.out.print(out);
+        Previews.writePrices(lines, directory.resolve("prices.csv"));
+        Files.writeString(directory.resolve("prices.json"), new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsString(lines));
+        System.out.println("Every price line (item, price, old price, minimum price, previous): "
+                + directory.resolve("prices.csv").toAbsolutePath() + " and prices.json");
     }
 }

@@ -14,7 +14,8 @@ public final class ReplayTargets {
     private static Map<String, String> targets() {
         Map<String, String> targets = new java.util.HashMap<>();
         for (String marketplace : java.util.List.of("ozon", "wildberries", "yandex-market")) {
-            for (String entry : java.util.List.of("orders-record", "orders-account", "stocks-items", "stocks-account")) {
+            for (String entry : java.util.List.of("orders-record", "orders-account", "stocks-items", "stocks-account",
+                    "prices-items", "prices-account")) {
                 String target = marketplace + "-" + entry;
                 targets.put(target, "direct:" + target);
             }

@@ -15,11 +15,51 @@ import java.util.List;
 public class Previews {
 
     private final List<StockExport> stockExports;
+    private final List<PriceExport> priceExports;
     private final AccountRegistry accounts;
 
-    public Previews(List<StockExport> stockExports, AccountRegistry accounts) {
+    public Previews(List<StockExport> stockExports, List<PriceExport> priceExports, AccountRegistry accounts) {
         this.stockExports = stockExports;
+        this.priceExports = priceExports;
         this.accounts = accounts;
+    }
+
+    /** The price export's preview: every enabled account's lines, or one account's. */
+    public List<PriceLine> prices(String accountId) {
+        List<PriceLine> lines = new ArrayList<>();
+        for (PriceExport export : priceExports) {
+            for (Account account : accounts.enabled(export.marketplace())) {
+                if (accountId == null || accountId.equals(account.id())) {
+                    lines.addAll(export.preview(account));
+                }
+            }
+        }
+        return lines;
+    }
+
+    public static String priceCsv(List<PriceLine> lines) {
+        StringWriter out = new StringWriter();
+        out.write("account;product;nomenclature_ref;characteristic_ref;price;old_price;min_price;previous;to_send\n");
+        for (PriceLine line : lines) {
+            out.write(String.join(";", line.accountId(), line.productKey(), nullToEmpty(line.nomenclatureRef()),
+                    nullToEmpty(line.characteristicRef()), money(line.price()), money(line.oldPrice()),
+                    money(line.minPrice()), nullToEmpty(line.previous()), line.changed() ? "yes" : "no"));
+            out.write("\n");
+        }
+        return out.toString();
+    }
+
+    private static String money(java.math.BigDecimal value) {
+        return value == null ? "" : value.toPlainString();
+    }
+
+    public static void writePrices(List<PriceLine> lines, java.nio.file.Path csvFile) {
+        try {
+            java.nio.file.Files.createDirectories(csvFile.toAbsolutePath().getParent());
+            java.nio.file.Files.writeString(csvFile, "\uFEFF" + priceCsv(lines));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Every enabled account's lines, or one account's. */

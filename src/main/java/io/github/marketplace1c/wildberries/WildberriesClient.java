@@ -78,14 +78,35 @@ public class WildberriesClient {
      * {@code {code, message, data:[{chrtId, amount}]}}), returned here as that array.
      */
     public JsonNode putStocks(Account account, String warehouseId, Object body) {
-        return call(account, "PUT", "/api/v3/stocks/" + warehouseId, body, true);
+        return call(account, "PUT", "/api/v3/stocks/" + warehouseId, body, 409);
+    }
+
+    /**
+     * {@code POST /api/v2/upload/task} (discounts-prices-api): the new task's {@code data.id}; 208 (the same upload
+     * as the account's latest) gives the earlier one. A 400 is returned as its body ({@code errorText}) so that the
+     * caller can tell "already set" (nothing to change) from a real refusal.
+     */
+    public JsonNode uploadPrices(Account account, Object body) {
+        return call(account, "POST", "/api/v2/upload/task", body, 400);
+    }
+
+    /** {@code GET /api/v2/history/tasks?uploadID=}: {@code data} null while the task is not processed yet. */
+    public JsonNode priceTask(Account account, long uploadId) {
+        return call(account, "GET", "/api/v2/history/tasks?uploadID=" + uploadId, null);
+    }
+
+    /** {@code GET /api/v2/history/goods/task}: a processed task's items, {@code limit} from {@code offset} on. */
+    public JsonNode priceTaskItems(Account account, long uploadId, int limit, int offset) {
+        return call(account, "GET", "/api/v2/history/goods/task?uploadID=" + uploadId + "&limit=" + limit
+                + "&offset=" + offset, null);
     }
 
     private JsonNode call(Account account, String method, String path, Object body) {
-        return call(account, method, path, body, false);
+        return call(account, method, path, body, 0);
     }
 
-    private JsonNode call(Account account, String method, String path, Object body, boolean conflictIsAnswer) {
+    /** @param answerStatus a 4xx whose body is the answer, not a failure (0: none) */
+    private JsonNode call(Account account, String method, String path, Object body, int answerStatus) {
         String where = "Account " + account.id() + ": Wildberries " + method + " " + path.split("\\?")[0];
         throttle.acquire(account.id());
         HttpJson.Response response;
@@ -99,14 +120,15 @@ public class WildberriesClient {
         if (status == 204) {
             return http.json().createArrayNode();
         }
-        if (status == 409 && conflictIsAnswer) {
+        if (status == answerStatus) {
             try {
                 return http.parse(response.body());
             } catch (IOException e) {
-                throw new PermanentFailure(ReasonCode.INVALID_PAYLOAD, where + " answered 409 with a body that is not JSON");
+                throw new PermanentFailure(ReasonCode.INVALID_PAYLOAD, where + " answered " + status
+                        + " with a body that is not JSON");
             }
         }
-        if (status == 200) {
+        if (status == 200 || status == 208) {
             try {
                 return http.parse(response.body());
             } catch (IOException e) {
@@ -143,6 +165,9 @@ public class WildberriesClient {
     private String errorText(String body) {
         try {
             JsonNode error = http.parse(body);
+            if (error.hasNonNull("errorText")) {
+                return error.path("errorText").asText();
+            }
             if (error.hasNonNull("detail")) {
                 return error.path("title").asText("") + ": " + error.path("detail").asText();
             }

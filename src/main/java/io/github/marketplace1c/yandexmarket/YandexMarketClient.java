@@ -74,6 +74,11 @@ public class YandexMarketClient {
         return call(account, "PUT", "/v2/campaigns/" + campaignId + "/offers/stocks", body);
     }
 
+    /** {@code POST /v2/businesses/{businessId}/offer-prices/updates}: all or nothing (a bad offer is a 400). */
+    public JsonNode updatePrices(Account account, long businessId, Object body) {
+        return call(account, "POST", "/v2/businesses/" + businessId + "/offer-prices/updates", body);
+    }
+
     private JsonNode call(Account account, String path, Object body) {
         return call(account, "POST", path, body);
     }
