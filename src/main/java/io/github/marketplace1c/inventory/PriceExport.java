@@ -77,6 +77,11 @@ public class PriceExport {
         Account account = exchange.getProperty(FlowProperties.ACCOUNT, Account.class);
         long runId = exchange.getProperty(FlowProperties.RUN_ID, Long.class);
         boolean sendAll = exchange.getProperty("mp1cSendAll", false, Boolean.class);
+        if (!Boolean.parseBoolean(account.setting("exportPrices", "true"))) {
+            // the account keeps its prices in the marketplace's cabinet (settings.exportPrices: false)
+            exchange.getIn().setBody(List.of());
+            return;
+        }
         List<PriceLine> lines = planner.plan(account).stream().filter(l -> sendAll || l.changed()).toList();
         journal.fetched(runId, lines.size());
         exchange.setProperty(OPEN_LETTERS, openLetters(account));

@@ -160,7 +160,12 @@ class PriceExportTest {
 
     @Test
     void wildberriesAccountsKeyedByChrtIdAreAClearConfigurationDeadLetterAndNothingIsSent() throws Exception {
-        try (FlowWorld world = new FlowWorld(OneCEmulator.Configuration.UT, temp, Map.of())) {
+        // the sandbox's WB cabinets switch their price export off; switched on, their chrtId keys are refused clearly
+        Path accounts = temp.resolve("accounts-prices-on.yaml");
+        java.nio.file.Files.writeString(accounts, java.nio.file.Files.readString(Path.of("config/accounts.yaml"))
+                .replace("exportPrices: false", "exportPrices: true"));
+        try (FlowWorld world = new FlowWorld(OneCEmulator.Configuration.UT, temp.resolve("db"),
+                Map.of("mp1c.accounts.file", accounts.toString()))) {
             world.start();
 
             List<Journal.RunSummary> runs = world.runFlow("wildberries-prices");
@@ -179,7 +184,7 @@ class PriceExportTest {
     void wildberriesAccountsKeyedByNmIdGetPriceAndDiscountAndARefusedCardIsADeadLetterTheRestSent() throws Exception {
         Path accounts = temp.resolve("accounts.yaml");
         java.nio.file.Files.writeString(accounts, java.nio.file.Files.readString(Path.of("config/accounts.yaml"))
-                .replace("productKey: chrtId", "productKey: nmId"));
+                .replace("productKey: chrtId", "productKey: nmId").replace("exportPrices: false", "exportPrices: true"));
         try (FlowWorld world = new FlowWorld(OneCEmulator.Configuration.UT, temp.resolve("db"),
                 Map.of("mp1c.accounts.file", accounts.toString()))) {
             world.start();
