@@ -29,7 +29,9 @@ public class Previews {
         List<PriceLine> lines = new ArrayList<>();
         for (PriceExport export : priceExports) {
             for (Account account : accounts.enabled(export.marketplace())) {
-                if (accountId == null || accountId.equals(account.id())) {
+                // an account that keeps its prices in the marketplace's cabinet sends none, so previews none
+                if ((accountId == null || accountId.equals(account.id()))
+                        && Boolean.parseBoolean(account.setting("exportPrices", "true"))) {
                     lines.addAll(export.preview(account));
                 }
             }
