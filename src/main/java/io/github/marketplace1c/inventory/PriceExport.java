@@ -5,10 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.marketplace1c.account.Account;
 import io.github.marketplace1c.account.AccountRegistry;
-import io.github.marketplace1c.deadletter.DeadLetter;
-import io.github.marketplace1c.deadletter.DeadLetterFilter;
 import io.github.marketplace1c.deadletter.DeadLetters;
-import io.github.marketplace1c.failure.ReasonCode;
 import io.github.marketplace1c.flow.FlowProperties;
 import io.github.marketplace1c.journal.Journal;
 import java.util.ArrayList;
@@ -24,30 +21,22 @@ import org.apache.camel.Exchange;
  * sender before sending because it breaks the marketplace's rules — becomes a dead letter MARKETPLACE_REJECTED with
  * the code and message; the rest of its batch counts as sent. A replay sends the item's current prices.
  */
-public class PriceExport {
+public class PriceExport extends BulkExportSteps {
 
     public static final String FLOW = "prices";
-    private static final String OPEN_LETTERS = "mp1cOpenPriceLetters";
-
     private final PricePlanner planner;
     private final PriceSender sender;
     private final InventoryTables tables;
-    private final Journal journal;
-    private final DeadLetters deadLetters;
-    private final AccountRegistry accounts;
-    private final ObjectMapper json;
 
     public PriceExport(PricePlanner planner, PriceSender sender, InventoryTables tables, Journal journal,
                        DeadLetters deadLetters, AccountRegistry accounts, ObjectMapper json) {
+        super(FLOW, journal, deadLetters, accounts, json);
         this.planner = planner;
         this.sender = sender;
         this.tables = tables;
-        this.journal = journal;
-        this.deadLetters = deadLetters;
-        this.accounts = accounts;
-        this.json = json;
     }
 
+    @Override
     public String marketplace() {
         return sender.marketplace();
     }
@@ -57,25 +46,9 @@ public class PriceExport {
         return planner.plan(account);
     }
 
-    /** Body: the account. Opens the run. */
-    public void startRun(Exchange exchange) {
-        Account account = exchange.getIn().getBody(Account.class);
-        exchange.setProperty(FlowProperties.ACCOUNT, account);
-        exchange.setProperty(FlowProperties.MARKETPLACE, marketplace());
-        exchange.setProperty(FlowProperties.FLOW, FLOW);
-        exchange.setProperty(FlowProperties.STAGE, FlowProperties.STAGE_POLL);
-        exchange.setProperty(FlowProperties.RECORD_KEY, "export");
-        exchange.setProperty(FlowProperties.REPLAY_TARGET, marketplace() + "-prices-account");
-        exchange.setProperty(FlowProperties.PAYLOAD, "{\"account\":\"" + account.id() + "\"}");
-        long runId = journal.startRun(marketplace(), FLOW, account.id(),
-                exchange.getProperty(FlowProperties.TRIGGER, "schedule", String.class));
-        exchange.setProperty(FlowProperties.RUN_ID, runId);
-    }
-
     /** Plans the account's prices (reading 1C) and makes the batches of the changed lines (all with sendAll). */
     public void plan(Exchange exchange) {
         Account account = exchange.getProperty(FlowProperties.ACCOUNT, Account.class);
-        long runId = exchange.getProperty(FlowProperties.RUN_ID, Long.class);
         boolean sendAll = exchange.getProperty("mp1cSendAll", false, Boolean.class);
         if (!Boolean.parseBoolean(account.setting("exportPrices", "true"))) {
             // the account keeps its prices in the marketplace's cabinet (settings.exportPrices: false)
@@ -83,8 +56,7 @@ public class PriceExport {
             return;
         }
         List<PriceLine> lines = planner.plan(account).stream().filter(l -> sendAll || l.changed()).toList();
-        journal.fetched(runId, lines.size());
-        exchange.setProperty(OPEN_LETTERS, openLetters(account));
+        planned(exchange, account, lines.size());
         exchange.getIn().setBody(batches(account, lines));
     }
 
@@ -105,91 +77,47 @@ public class PriceExport {
         Account account = exchange.getProperty(FlowProperties.ACCOUNT, Account.class);
         PriceBatch batch = exchange.getIn().getBody(PriceBatch.class);
         List<String> keys = batch.lines().stream().map(PriceLine::productKey).toList();
-        ObjectNode payload = json.createObjectNode().put("account", account.id());
-        keys.forEach(payload.putArray("items")::add);
-        // if the whole batch fails for good, its dead letter replays these items' current prices
-        exchange.setProperty(FlowProperties.STAGE, FlowProperties.STAGE_RECORD);
-        exchange.setProperty(FlowProperties.RECORD_KEY, keys.get(0)
-                + (keys.size() > 1 ? " … " + keys.get(keys.size() - 1) + " (" + keys.size() + ")" : ""));
-        exchange.setProperty(FlowProperties.PAYLOAD, json.writeValueAsString(payload));
-        exchange.setProperty(FlowProperties.REPLAY_TARGET, marketplace() + "-prices-items");
-        exchange.setProperty(FlowProperties.ITEM_COUNT, keys.size());
+        batchIdentity(exchange, keys.get(0) + (keys.size() > 1 ? " … " + keys.get(keys.size() - 1) + " ("
+                + keys.size() + ")" : ""), payload(account, keys), keys.size());
         List<PriceSender.Rejection> rejected = sender.send(account, batch.lines());
         Set<String> refused = new HashSet<>();
-        Long runId = exchange.getProperty(FlowProperties.RUN_ID, Long.class);
         for (PriceSender.Rejection rejection : rejected) {
             if (!refused.add(rejection.productKey())) {
                 continue;
             }
             PriceLine line = batch.lines().stream().filter(l -> l.productKey().equals(rejection.productKey()))
                     .findFirst().orElse(null);
-            String recordKey = rejection.productKey();
-            String message = "Account " + account.id() + ": " + marketplace() + " refused the prices of "
-                    + rejection.productKey() + (line == null ? "" : " (price " + plain(line.price()) + ", old price "
-                    + plain(line.oldPrice()) + ", minimum " + plain(line.minPrice()) + ")") + ": " + rejection.code()
-                    + " " + rejection.message();
-            deadLetters.park(marketplace(), FLOW, account.id(), recordKey, ReasonCode.MARKETPLACE_REJECTED.name(),
-                    message, json.writeValueAsString(json.createObjectNode().put("account", account.id())
-                            .set("items", json.createArrayNode().add(rejection.productKey()))),
-                    marketplace() + "-prices-items", List.of(rejection.productKey()));
-            if (runId != null) {
-                journal.record(runId, marketplace(), FLOW, account.id(), recordKey, Journal.Outcome.DEAD_LETTER,
-                        ReasonCode.MARKETPLACE_REJECTED.name(), message, null, null);
-            }
+            refused(exchange, account, rejection.productKey(), rejection.productKey(), "Account " + account.id() + ": "
+                    + marketplace() + " refused the prices of " + rejection.productKey() + (line == null ? ""
+                    : " (price " + plain(line.price()) + ", old price " + plain(line.oldPrice()) + ", minimum "
+                    + plain(line.minPrice()) + ")") + ": " + rejection.code() + " " + rejection.message(),
+                    payload(account, List.of(rejection.productKey())));
         }
         List<InventoryTables.Sent> accepted = new ArrayList<>();
         for (PriceLine line : batch.lines()) {
             if (!refused.contains(line.productKey())) {
                 accepted.add(new InventoryTables.Sent(PricePlanner.TARGET, line.productKey(), line.value()));
-                if (openLetters(exchange, account).contains(line.productKey())) {
-                    deadLetters.resolveOpen(FLOW, account.id(), line.productKey(),
-                            exchange.getProperty(FlowProperties.REPLAY_OF) != null ? "replayed" : "resolved", "export");
-                }
+                wentThrough(exchange, account, line.productKey());
             }
         }
         tables.remember(PricePlanner.KIND, account.id(), accepted);
-        if (runId != null) {
-            journal.bulk(runId, accepted.size(), 0, 0);
-        }
-        exchange.setProperty(FlowProperties.OUTCOME, refused.isEmpty() ? Journal.Outcome.DONE.name()
-                : Journal.Outcome.DEAD_LETTER.name());
+        batchDone(exchange, accepted.size(), !refused.isEmpty());
+    }
+
+    private String payload(Account account, List<String> items) throws Exception {
+        ObjectNode payload = json.createObjectNode().put("account", account.id());
+        items.forEach(payload.putArray("items")::add);
+        return json.writeValueAsString(payload);
     }
 
     private static String plain(java.math.BigDecimal value) {
         return value == null ? "—" : value.toPlainString();
     }
 
-    /** Record keys of the account's open price dead letters: only those are looked at when items go through. */
-    private Set<String> openLetters(Account account) {
-        Set<String> keys = new HashSet<>();
-        deadLetters.list(new DeadLetterFilter(null, account.id(), FLOW, DeadLetter.NEW, null, null, 100_000))
-                .forEach(l -> keys.add(l.recordKey()));
-        return keys;
-    }
-
-    @SuppressWarnings("unchecked")
-    private Set<String> openLetters(Exchange exchange, Account account) {
-        Set<String> keys = exchange.getProperty(OPEN_LETTERS, Set.class);
-        if (keys == null) {
-            keys = openLetters(account);
-            exchange.setProperty(OPEN_LETTERS, keys);
-        }
-        return keys;
-    }
-
-    public Journal.RunSummary finishRun(Exchange exchange) {
-        Journal.RunSummary summary = journal.finishRun(exchange.getProperty(FlowProperties.RUN_ID, Long.class), null);
-        exchange.getIn().setBody(summary);
-        return summary;
-    }
-
     /** A replay: body {"account","items":[...]}. Plans the account now and sends those items' current prices. */
     public void replayItems(Exchange exchange) throws Exception {
         JsonNode request = json.readTree(exchange.getIn().getBody(String.class));
-        Account account = accounts.get(request.path("account").asText());
-        exchange.setProperty(FlowProperties.ACCOUNT, account);
-        exchange.setProperty(FlowProperties.MARKETPLACE, marketplace());
-        exchange.setProperty(FlowProperties.FLOW, FLOW);
+        Account account = replayAccount(exchange, request);
         Set<String> items = new HashSet<>();
         request.path("items").forEach(i -> items.add(i.asText()));
         List<PriceLine> lines = planner.plan(account).stream().filter(l -> items.contains(l.productKey())).toList();
