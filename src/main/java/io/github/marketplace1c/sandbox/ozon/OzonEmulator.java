@@ -3,17 +3,15 @@ package io.github.marketplace1c.sandbox.ozon;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.marketplace1c.sandbox.EmulatorServer;
 import io.github.marketplace1c.sandbox.Faults;
 import io.github.marketplace1c.sandbox.SandboxData;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -88,12 +86,7 @@ public final class OzonEmulator implements AutoCloseable {
         router.route().handler(ctx -> api(ctx, (clientId, body) -> {
             throw new OzonApiException(404, 5, "method is not allowed");
         }));
-        try {
-            server = vertx.createHttpServer().requestHandler(router).listen(port, host)
-                    .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("Ozon emulator could not listen on " + host + ":" + port, e);
-        }
+        server = EmulatorServer.listen(vertx, router, host, port, "Ozon");
         this.host = host;
         return this;
     }
@@ -103,8 +96,7 @@ public final class OzonEmulator implements AutoCloseable {
     }
 
     public String baseUrl() {
-        String shown = host.contains(":") ? "[" + host + "]" : host;
-        return "http://" + shown + ":" + port();
+        return EmulatorServer.baseUrl(host, port());
     }
 
     public Faults faults() {
@@ -322,7 +314,7 @@ public final class OzonEmulator implements AutoCloseable {
      * delay of every answer. No auth, so only loopback callers may use it.
      */
     private void armFault(RoutingContext ctx) {
-        if (!fromLoopback(ctx)) {
+        if (!EmulatorServer.fromLoopback(ctx)) {
             send(ctx, 403, new OzonApiException(403, 7, "the sandbox control endpoint is loopback only").body().toString());
             return;
         }
@@ -347,7 +339,7 @@ public final class OzonEmulator implements AutoCloseable {
     }
 
     private void clearFaults(RoutingContext ctx) {
-        if (!fromLoopback(ctx)) {
+        if (!EmulatorServer.fromLoopback(ctx)) {
             send(ctx, 403, new OzonApiException(403, 7, "the sandbox control endpoint is loopback only").body().toString());
             return;
         }
@@ -355,15 +347,4 @@ public final class OzonEmulator implements AutoCloseable {
         ctx.response().setStatusCode(204).end();
     }
 
-    private static boolean fromLoopback(RoutingContext ctx) {
-        SocketAddress remote = ctx.request().remoteAddress();
-        if (remote == null || remote.hostAddress() == null) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(remote.hostAddress()).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
-    }
 }

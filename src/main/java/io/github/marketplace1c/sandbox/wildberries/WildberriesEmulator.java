@@ -3,18 +3,16 @@ package io.github.marketplace1c.sandbox.wildberries;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.marketplace1c.sandbox.EmulatorServer;
 import io.github.marketplace1c.sandbox.Faults;
 import io.github.marketplace1c.sandbox.SandboxData;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -158,12 +156,7 @@ public final class WildberriesEmulator implements AutoCloseable {
         router.route().handler(ctx -> api(ctx, orderCategory, (token, query, body) -> {
             throw WildberriesApiException.pathNotFound();
         }));
-        try {
-            server = vertx.createHttpServer().requestHandler(router).listen(port, host)
-                    .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("Wildberries emulator could not listen on " + host + ":" + port, e);
-        }
+        server = EmulatorServer.listen(vertx, router, host, port, "Wildberries");
         this.host = host;
         return this;
     }
@@ -173,8 +166,7 @@ public final class WildberriesEmulator implements AutoCloseable {
     }
 
     public String baseUrl() {
-        String shown = host.contains(":") ? "[" + host + "]" : host;
-        return "http://" + shown + ":" + port();
+        return EmulatorServer.baseUrl(host, port());
     }
 
     public Faults faults() {
@@ -407,7 +399,7 @@ public final class WildberriesEmulator implements AutoCloseable {
      * {@code X-Ratelimit-Retry} to send. No auth, so only loopback callers may use it.
      */
     private void armFault(RoutingContext ctx) {
-        if (!fromLoopback(ctx)) {
+        if (!EmulatorServer.fromLoopback(ctx)) {
             sendError(ctx, WildberriesApiException.accessDenied("the sandbox control endpoint is loopback only"));
             return;
         }
@@ -440,7 +432,7 @@ public final class WildberriesEmulator implements AutoCloseable {
 
     /** {@code POST /__sandbox/rate-limits {"enabled":false}} turns every bucket off; {@code true} restores WB's. */
     private void switchRateLimits(RoutingContext ctx) {
-        if (!fromLoopback(ctx)) {
+        if (!EmulatorServer.fromLoopback(ctx)) {
             sendError(ctx, WildberriesApiException.accessDenied("the sandbox control endpoint is loopback only"));
             return;
         }
@@ -460,7 +452,7 @@ public final class WildberriesEmulator implements AutoCloseable {
     }
 
     private void clearFaults(RoutingContext ctx) {
-        if (!fromLoopback(ctx)) {
+        if (!EmulatorServer.fromLoopback(ctx)) {
             sendError(ctx, WildberriesApiException.accessDenied("the sandbox control endpoint is loopback only"));
             return;
         }
@@ -473,15 +465,4 @@ public final class WildberriesEmulator implements AutoCloseable {
         send(ctx, e.status(), Map.of("Content-Type", "application/json"), e.body(requestId, clock.instant()).toString());
     }
 
-    private static boolean fromLoopback(RoutingContext ctx) {
-        SocketAddress remote = ctx.request().remoteAddress();
-        if (remote == null || remote.hostAddress() == null) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(remote.hostAddress()).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
-    }
 }

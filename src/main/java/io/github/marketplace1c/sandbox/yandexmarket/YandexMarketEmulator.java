@@ -3,17 +3,15 @@ package io.github.marketplace1c.sandbox.yandexmarket;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.marketplace1c.sandbox.EmulatorServer;
 import io.github.marketplace1c.sandbox.Faults;
 import io.github.marketplace1c.sandbox.SandboxData;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -106,12 +104,7 @@ public final class YandexMarketEmulator implements AutoCloseable {
         router.post(PRICES_PATH).handler(ctx -> itemApi(ctx, false));
         router.route().handler(ctx -> send(ctx, 404, Map.of(), new YmApiException(404, "NOT_FOUND",
                 "No such method: " + ctx.request().method().name() + " " + ctx.request().path()).body().toString()));
-        try {
-            server = vertx.createHttpServer().requestHandler(router).listen(port, host)
-                    .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("Yandex Market emulator could not listen on " + host + ":" + port, e);
-        }
+        server = EmulatorServer.listen(vertx, router, host, port, "Yandex Market");
         this.host = host;
         return this;
     }
@@ -121,8 +114,7 @@ public final class YandexMarketEmulator implements AutoCloseable {
     }
 
     public String baseUrl() {
-        String shown = host.contains(":") ? "[" + host + "]" : host;
-        return "http://" + shown + ":" + port();
+        return EmulatorServer.baseUrl(host, port());
     }
 
     public Faults faults() {
@@ -522,7 +514,7 @@ public final class YandexMarketEmulator implements AutoCloseable {
      * delay of every answer. No auth, so only loopback callers may use it.
      */
     private void armFault(RoutingContext ctx) {
-        if (!fromLoopback(ctx)) {
+        if (!EmulatorServer.fromLoopback(ctx)) {
             send(ctx, 403, Map.of(), YmApiException.forbidden("the sandbox control endpoint is loopback only").body().toString());
             return;
         }
@@ -547,7 +539,7 @@ public final class YandexMarketEmulator implements AutoCloseable {
     }
 
     private void clearFaults(RoutingContext ctx) {
-        if (!fromLoopback(ctx)) {
+        if (!EmulatorServer.fromLoopback(ctx)) {
             send(ctx, 403, Map.of(), YmApiException.forbidden("the sandbox control endpoint is loopback only").body().toString());
             return;
         }
@@ -555,15 +547,4 @@ public final class YandexMarketEmulator implements AutoCloseable {
         ctx.response().setStatusCode(204).end();
     }
 
-    private static boolean fromLoopback(RoutingContext ctx) {
-        SocketAddress remote = ctx.request().remoteAddress();
-        if (remote == null || remote.hostAddress() == null) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(remote.hostAddress()).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
-    }
 }
