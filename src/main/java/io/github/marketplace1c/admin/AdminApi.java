@@ -41,11 +41,17 @@ public class AdminApi {
     private final FlowRunner flows;
     private final DataSource dataSource;
     private final Previews previews;
+    private final io.github.marketplace1c.inventory.InventoryTables inventory;
+    private final io.github.marketplace1c.account.AccountRegistry accounts;
 
     public AdminApi(ObjectMapper json, DeadLetters deadLetters, DeadLetterReplayer replayer, MappingTable products,
                     MappingTable warehouses, MappingCsv productsCsv, MappingCsv warehousesCsv, Journal journal,
-                    FlowRunner flows, DataSource dataSource, Previews previews) {
+                    FlowRunner flows, DataSource dataSource, Previews previews,
+                    io.github.marketplace1c.inventory.InventoryTables inventory,
+                    io.github.marketplace1c.account.AccountRegistry accounts) {
         this.previews = previews;
+        this.inventory = inventory;
+        this.accounts = accounts;
         this.json = json;
         this.deadLetters = deadLetters;
         this.replayer = replayer;
@@ -250,6 +256,58 @@ public class AdminApi {
         }
         respond(exchange, () -> previews.prices(in.getHeader("account", String.class)).stream()
                 .filter(l -> !changedOnly || l.changed()).toList());
+    }
+
+    /** Which 1C warehouses feed each marketplace warehouse (stock_source); ?account= narrows it. */
+    public void stockSources(Exchange exchange) {
+        respond(exchange, () -> io.github.marketplace1c.journal.Journal.camelCase(
+                inventory.stockSourceRows(exchange.getIn().getHeader("account", String.class))));
+    }
+
+    /** Body {"account","warehouse","onecWarehouses":[GUID,...]}: replaces what feeds that marketplace warehouse. */
+    public void putStockSources(Exchange exchange) {
+        respond(exchange, () -> {
+            JsonNode body = body(exchange);
+            var account = accounts.find(body.path("account").asText(""))
+                    .orElseThrow(() -> new BadRequest(400, "no account '" + body.path("account").asText("") + "'"));
+            String warehouse = body.path("warehouse").asText("");
+            List<String> refs = new ArrayList<>();
+            body.path("onecWarehouses").forEach(r -> refs.add(r.asText().toLowerCase()));
+            if (warehouse.isBlank() || refs.stream().anyMatch(r -> !r.matches("[0-9a-f-]{36}"))) {
+                throw new BadRequest(400, "give account, warehouse (the marketplace's) and onecWarehouses (1C GUIDs)");
+            }
+            inventory.replaceStockSources(account.marketplace(), account.id(), warehouse, refs);
+            return Map.of("account", account.id(), "warehouse", warehouse, "onecWarehouses", refs);
+        });
+    }
+
+    public void stockRules(Exchange exchange) {
+        respond(exchange, () -> io.github.marketplace1c.journal.Journal.camelCase(
+                inventory.stockRuleRows(exchange.getIn().getHeader("account", String.class))));
+    }
+
+    /** Body {"account","scope":"account"|"product","product"?,"percent","safetyStock"}. */
+    public void putStockRule(Exchange exchange) {
+        respond(exchange, () -> {
+            JsonNode body = body(exchange);
+            String account = body.path("account").asText("");
+            if (accounts.find(account).isEmpty()) {
+                throw new BadRequest(400, "no account '" + account + "'");
+            }
+            String scope = body.path("scope").asText("account");
+            String key = "product".equals(scope) ? body.path("product").asText("") : "";
+            if (!("account".equals(scope) || "product".equals(scope) && !key.isBlank())) {
+                throw new BadRequest(400, "scope is 'account', or 'product' with the product's key");
+            }
+            java.math.BigDecimal percent = body.path("percent").decimalValue();
+            java.math.BigDecimal safety = body.path("safetyStock").decimalValue();
+            if (!body.path("percent").isNumber() || percent.signum() < 0 || percent.compareTo(java.math.BigDecimal.valueOf(100)) > 0
+                    || !body.path("safetyStock").isNumber() || safety.signum() < 0) {
+                throw new BadRequest(400, "percent is a number 0..100, safetyStock a number ≥ 0");
+            }
+            inventory.setStockRule(account, scope, key, percent, safety);
+            return Map.of("account", account, "scope", scope, "product", key, "percent", percent, "safetyStock", safety);
+        });
     }
 
     public void runFlow(Exchange exchange) {

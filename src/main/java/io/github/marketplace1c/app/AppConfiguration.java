@@ -216,7 +216,7 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("deadLetterReplayer", replayer);
         registry.bind("adminApi", new AdminApi(json, deadLetters, replayer, products, warehouses,
                 new MappingCsv(products, MARKETPLACES), new MappingCsv(warehouses, MARKETPLACES), journal, flows,
-                dataSource, previews));
+                dataSource, previews, inventory, accounts));
 
         String token = secret("mp1c.admin.token", settings);
         if (token == null || token.length() < 16) {

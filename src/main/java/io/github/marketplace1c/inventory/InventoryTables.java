@@ -53,6 +53,37 @@ public class InventoryTables {
                 + "VALUES (?, ?, ?, ?)", marketplace, accountId, warehouseKey, onecWarehouseRef);
     }
 
+    /** The stock_source rows of an account (every account when null). */
+    public List<Map<String, Object>> stockSourceRows(String accountId) {
+        return accountId == null
+                ? jdbc.queryForList("SELECT marketplace, account_id, warehouse_key, onec_warehouse_ref FROM stock_source "
+                        + "ORDER BY account_id, warehouse_key, onec_warehouse_ref")
+                : jdbc.queryForList("SELECT marketplace, account_id, warehouse_key, onec_warehouse_ref FROM stock_source "
+                        + "WHERE account_id = ? ORDER BY warehouse_key, onec_warehouse_ref", accountId);
+    }
+
+    /** Replaces the 1C warehouses that feed one marketplace warehouse of an account. */
+    public void replaceStockSources(String marketplace, String accountId, String warehouseKey, List<String> onecRefs) {
+        jdbc.update("DELETE FROM stock_source WHERE account_id = ? AND warehouse_key = ?", accountId, warehouseKey);
+        for (String ref : onecRefs) {
+            addStockSource(marketplace, accountId, warehouseKey, ref);
+        }
+    }
+
+    /** The stock_rule rows of an account (every account when null). */
+    public List<Map<String, Object>> stockRuleRows(String accountId) {
+        return accountId == null
+                ? jdbc.queryForList("SELECT account_id, scope, scope_key, percent, safety_stock FROM stock_rule "
+                        + "ORDER BY account_id, scope, scope_key")
+                : jdbc.queryForList("SELECT account_id, scope, scope_key, percent, safety_stock FROM stock_rule "
+                        + "WHERE account_id = ? ORDER BY scope, scope_key", accountId);
+    }
+
+    public boolean deleteStockRule(String accountId, String scope, String scopeKey) {
+        return jdbc.update("DELETE FROM stock_rule WHERE account_id = ? AND scope = ? AND scope_key = ?", accountId,
+                scope, scopeKey) > 0;
+    }
+
     /** The account's rules: its product rules by product key, and its account-wide rule under "". */
     public Map<String, StockRule> stockRules(String accountId) {
         Map<String, StockRule> rules = new HashMap<>();

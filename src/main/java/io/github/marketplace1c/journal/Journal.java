@@ -122,7 +122,7 @@ public class Journal {
     }
 
     /** Column names as JSON keys, the same on H2 (upper case) and PostgreSQL (lower case): run_id -> runId. */
-    static List<Map<String, Object>> camelCase(List<Map<String, Object>> rows) {
+    public static List<Map<String, Object>> camelCase(List<Map<String, Object>> rows) {
         return rows.stream().map(row -> {
             Map<String, Object> out = new java.util.LinkedHashMap<>();
             row.forEach((column, value) -> {

@@ -3,7 +3,6 @@ package io.github.marketplace1c.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.marketplace1c.inventory.InventoryTables;
 import io.github.marketplace1c.journal.Journal;
 import io.github.marketplace1c.sandbox.Faults;
 import io.github.marketplace1c.sandbox.SandboxData;
@@ -75,16 +74,25 @@ class StockExportTest {
     void severalOneCWarehousesFeedOneOzonWarehouseThroughTheStockRules() throws Exception {
         try (FlowWorld world = new FlowWorld(OneCEmulator.Configuration.UT, temp, Map.of())) {
             world.start();
-            InventoryTables tables = world.app().bean("inventoryTables", InventoryTables.class);
             String podolsk = "1020000000001";
-            tables.addStockSource("ozon", "ozon-romashka", podolsk, SandboxData.MAIN_WAREHOUSE.ref());
-            tables.addStockSource("ozon", "ozon-romashka", podolsk, SandboxData.KAZAN_WAREHOUSE.ref());
-            tables.setStockRule("ozon-romashka", "account", "", new BigDecimal("50"), new BigDecimal("1"));
+            // the integrator's way: through the admin API
+            world.adminJson("PUT", "/api/stock/sources", """
+                    {"account":"ozon-romashka","warehouse":"%s","onecWarehouses":["%s","%s"]}
+                    """.formatted(podolsk, SandboxData.MAIN_WAREHOUSE.ref(), SandboxData.KAZAN_WAREHOUSE.ref()));
+            world.adminJson("PUT", "/api/stock/rules",
+                    "{\"account\":\"ozon-romashka\",\"scope\":\"account\",\"percent\":50,\"safetyStock\":1}");
             // the product rule goes to the product with the most stock in the two warehouses
             SandboxData.OzonOffer richest = SandboxData.OZON_OFFERS.stream().filter(SandboxData.OzonOffer::mapped)
                     .max(java.util.Comparator.comparingLong(o -> free(SandboxData.ITEMS.indexOf(o.item()), 0)
                             + free(SandboxData.ITEMS.indexOf(o.item()), 1))).orElseThrow();
-            tables.setStockRule("ozon-romashka", "product", richest.offerId(), new BigDecimal("100"), new BigDecimal("3"));
+            world.adminJson("PUT", "/api/stock/rules", "{\"account\":\"ozon-romashka\",\"scope\":\"product\","
+                    + "\"product\":\"" + richest.offerId() + "\",\"percent\":100,\"safetyStock\":3}");
+            assertThat(world.adminJson("GET", "/api/stock/sources?account=ozon-romashka", null)
+                    .findValuesAsText("warehouseKey")).containsOnly(podolsk);
+            assertThat(world.adminJson("GET", "/api/stock/rules?account=ozon-romashka", null)).hasSize(2);
+            assertThat(world.admin("PUT", "/api/stock/rules",
+                    "{\"account\":\"ozon-romashka\",\"scope\":\"account\",\"percent\":150,\"safetyStock\":0}")
+                    .statusCode()).isEqualTo(400);
 
             world.runFlow("ozon-stocks");
 
