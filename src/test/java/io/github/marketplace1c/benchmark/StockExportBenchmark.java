@@ -31,23 +31,28 @@ import java.util.Map;
  * mvn -q -B test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=io.github.marketplace1c.benchmark.StockExportBenchmark -Dexec.args="100000 off"
  * </pre>
- * Arguments: items (100000), limits {@code off} (emulators' limits and our pacing off: throughput) or {@code on}
- * (the documented limits: total time against the floor they impose), marketplaces (ozon,wildberries,yandex-market).
- * Everything runs in one JVM: the peak heap is the application's and the emulators' together.
+ * Arguments: items (100000), limits {@code off} (emulators' limits and our pacing off: throughput and the
+ * application's peak heap; the emulators run in a JVM of their own) or {@code on} (the documented limits: total time
+ * against the floor they impose, 429/420 answers counted; the emulators in this JVM), marketplaces
+ * (ozon,wildberries,yandex-market).
  */
 public final class StockExportBenchmark {
 
     private static final String OZON_TWO = "1020000000002";
-    private static final long WB_SECOND_WAREHOUSE = 1_101_009L;
-    private static final long CHRT_BASE = 500_000_000L;
+    private static final long WB_SECOND_WAREHOUSE = BenchmarkEmulators.WB_SECOND_WAREHOUSE;
+    private static final long CHRT_BASE = BenchmarkEmulators.CHRT_BASE;
 
     public static void main(String[] args) throws Exception {
         int items = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         boolean limits = args.length > 1 && args[1].equals("on");
         List<String> marketplaces = List.of((args.length > 2 ? args[2] : "ozon,wildberries,yandex-market").split(","));
         Path temp = Files.createTempDirectory("mp1c-bench");
-        Vertx vertx = Vertx.vertx();
         Clock clock = Clock.systemUTC();
+        if (!limits) {
+            separateJvm(items, marketplaces, temp, clock);
+            return;
+        }
+        Vertx vertx = Vertx.vertx();
         OzonEmulator ozon = new OzonEmulator(vertx, clock, true).start("127.0.0.1", 0);
         WildberriesEmulator wildberries = new WildberriesEmulator(vertx, clock, true).start("127.0.0.1", 0);
         YandexMarketEmulator yandexMarket = new YandexMarketEmulator(vertx, clock, true).start("127.0.0.1", 0);
@@ -125,6 +130,88 @@ public final class StockExportBenchmark {
         System.exit(0);
     }
 
+    /**
+     * Limits off: the emulators run in a child JVM (BenchmarkEmulators), so the peak heap measured here is the
+     * application's own.
+     */
+    private static void separateJvm(int items, List<String> marketplaces, Path temp, Clock clock) throws Exception {
+        Process emulators = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx3g", "-cp", classPath(), BenchmarkEmulators.class.getName(),
+                String.valueOf(items), "off").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            String[] urls = null;
+            var reader = new java.io.BufferedReader(new java.io.InputStreamReader(emulators.getInputStream()));
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (line.startsWith("URLS ")) {
+                    urls = line.substring(5).split(" ");
+                    break;
+                }
+            }
+            if (urls == null) {
+                throw new IllegalStateException("the emulators' JVM did not start");
+            }
+            String jdbcUrl = "jdbc:h2:file:" + temp.resolve("mp1c");
+            Path accounts = temp.resolve("accounts.yaml");
+            Files.writeString(accounts, romashkaOnly(Files.readString(Path.of("config/accounts.yaml"))));
+            Map<String, String> overrides = new HashMap<>();
+            overrides.put("mp1c.sandbox.enabled", "false");
+            overrides.put("mp1c.schedule.enabled", "false");
+            overrides.put("mp1c.db.url", jdbcUrl);
+            overrides.put("mp1c.accounts.file", accounts.toString());
+            overrides.put("mp1c.ozon.baseUrl", urls[0]);
+            overrides.put("mp1c.wildberries.marketplaceUrl", urls[1]);
+            overrides.put("mp1c.yandexMarket.baseUrl", urls[2]);
+            overrides.put("mp1c.onec.baseUrl", urls[3]);
+            overrides.put("mp1c.onec.password", "sandbox-1c-password");
+            overrides.put("mp1c.admin.port", String.valueOf(freePort()));
+            overrides.put("mp1c.admin.token", "benchmark-admin-token-0123456789");
+            for (String prefix : List.of("mp1c.ozon", "mp1c.wildberries", "mp1c.yandexMarket")) {
+                overrides.put(prefix + ".requestsPerSecond", "1000000");
+                overrides.put(prefix + ".burst", "1000000");
+            }
+            overrides.put("mp1c.ozon.stocks.requestsPerMinute", "100000000");
+            overrides.put("mp1c.yandexMarket.stocks.offersPerMinute", "2000000000");
+            Application app = Application.start(new Application.Options("sandbox", Path.of("."), overrides, clock));
+            mappings(jdbcUrl, items);
+            System.out.printf("%d items x 2 warehouses; the emulators in their own JVM, the application in this one "
+                    + "(max heap %d MB)%n", items, Runtime.getRuntime().maxMemory() / 1024 / 1024);
+            System.out.println("marketplace    limits  items sent   seconds   items/s   application peak heap MB");
+            for (String marketplace : marketplaces) {
+                System.gc();
+                resetPeaks();
+                long start = System.nanoTime();
+                List<Journal.RunSummary> runs = app.flows().run(List.of(marketplace + "-stocks"), "benchmark");
+                double seconds = (System.nanoTime() - start) / 1e9;
+                int sent = runs.stream().mapToInt(Journal.RunSummary::done).sum();
+                int lost = runs.stream().mapToInt(r -> r.fetched() - r.done()).sum();
+                System.out.printf("%-14s %-6s %11d %9.1f %9.0f %26.0f%s%n", marketplace, "off", sent, seconds,
+                        sent / seconds, peakHeapMb(), lost == 0 ? "" : "   NOT SENT: " + lost + " " + runs);
+            }
+            app.close();
+        } finally {
+            emulators.destroyForcibly();
+        }
+        System.exit(0);
+    }
+
+    /** This program's class path (under exec:java it is the plugin's class loader, not java.class.path). */
+    private static String classPath() {
+        List<String> entries = new java.util.ArrayList<>();
+        for (ClassLoader loader = StockExportBenchmark.class.getClassLoader(); loader != null; loader = loader.getParent()) {
+            if (loader instanceof java.net.URLClassLoader urls) {
+                for (java.net.URL url : urls.getURLs()) {
+                    try {
+                        entries.add(Path.of(url.toURI()).toString());
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+        }
+        entries.add(System.getProperty("java.class.path"));
+        return String.join(java.io.File.pathSeparator, entries);
+    }
+
     /** The floor the documented limits impose: the requests (or items) needed ÷ the allowed rate. */
     private static double floor(String marketplace, int items) {
         return switch (marketplace) {
@@ -145,7 +232,7 @@ public final class StockExportBenchmark {
     }
 
     /** 100,000 rows a marketplace go in with JDBC batches, not through the admin API. */
-    private static void mappings(String jdbcUrl, int items) throws Exception {
+    static void mappings(String jdbcUrl, int items) throws Exception {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, "sa", "")) {
             connection.setAutoCommit(false);
             try (PreparedStatement product = connection.prepareStatement("INSERT INTO product_map (marketplace, "
