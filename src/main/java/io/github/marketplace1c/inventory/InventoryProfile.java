@@ -2,33 +2,60 @@ package io.github.marketplace1c.inventory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
- * Where one 1C configuration keeps stock and prices, and how a row of its registers reads. УНФ:
- * {@code ЗапасыНаСкладах} and an independent {@code ЦеныНоменклатуры} (by {@code ВидЦен}); УТ and КА:
- * {@code ЗапасыИПотребности} (free stock = in stock − reserved) and a recorder-subordinate {@code ЦеныНоменклатуры}
- * (by {@code ВидЦены}).
+ * Where one 1C configuration keeps stock and prices, and how a row of its registers reads. The configurations
+ * differ only in names, so a profile is those names:
+ *
+ * @param stockRegister   the accumulation register whose {@code Balance} gives the free stock
+ * @param inStock         the resource of that Balance holding the quantity in stock
+ * @param reserves        resources subtracted from it to give the free stock
+ * @param warehouse       the dimension naming the 1C warehouse
+ * @param priceRegister   the information register whose {@code SliceLast} gives the current prices
+ * @param priceType       the dimension naming the price type
  */
-public interface InventoryProfile {
+public record InventoryProfile(String stockRegister, String inStock, List<String> reserves, String warehouse,
+                               String priceRegister, String priceType) {
 
-    /** The accumulation register whose {@code Balance} gives the free stock. */
-    String stockRegister();
+    /** УНФ 3.0: {@code ЗапасыНаСкладах}, and an independent {@code ЦеныНоменклатуры} by {@code ВидЦен}. */
+    public static final InventoryProfile UNF = new InventoryProfile("AccumulationRegister_ЗапасыНаСкладах",
+            "КоличествоBalance", List.of(), "СтруктурнаяЕдиница", "InformationRegister_ЦеныНоменклатуры", "ВидЦен");
 
-    /** The free quantity a row of that Balance stands for. */
-    BigDecimal free(JsonNode row);
+    /**
+     * УТ 11.5 and КА 2.5: free stock as УТ's own marketplace module computes it (in stock − reserved, from
+     * {@code ЗапасыИПотребности}); a recorder-subordinate {@code ЦеныНоменклатуры} by {@code ВидЦены}.
+     */
+    public static final InventoryProfile UT = new InventoryProfile("AccumulationRegister_ЗапасыИПотребности",
+            "ВНаличииBalance", List.of("РезервироватьНаСкладеBalance", "РезервироватьПоМереПоступленияBalance"), "Склад",
+            "InformationRegister_ЦеныНоменклатуры_RecordType", "ВидЦены");
+
+    /** The free quantity a row of the stock Balance stands for. */
+    public BigDecimal free(JsonNode row) {
+        BigDecimal free = number(row, inStock);
+        for (String reserve : reserves) {
+            free = free.subtract(number(row, reserve));
+        }
+        return free;
+    }
 
     /** The 1C warehouse of a balance row. */
-    String warehouse(JsonNode row);
+    public String warehouse(JsonNode row) {
+        return key(row, warehouse);
+    }
 
-    String nomenclature(JsonNode row);
+    public String nomenclature(JsonNode row) {
+        return key(row, "Номенклатура");
+    }
 
-    String characteristic(JsonNode row);
-
-    /** The information register whose {@code SliceLast} gives the current prices. */
-    String priceRegister();
+    public String characteristic(JsonNode row) {
+        return key(row, "Характеристика");
+    }
 
     /** The {@code Condition} selecting one price type. */
-    String priceTypeCondition(String priceTypeRef);
+    public String priceTypeCondition(String priceTypeRef) {
+        return priceType + "_Key eq guid'" + priceTypeRef + "'";
+    }
 
     static String key(JsonNode row, String field) {
         String value = row.path(field + "_Key").asText("");
@@ -41,82 +68,5 @@ public interface InventoryProfile {
     static BigDecimal number(JsonNode row, String field) {
         JsonNode value = row.path(field);
         return value.isMissingNode() || value.isNull() ? BigDecimal.ZERO : new BigDecimal(value.asText("0"));
-    }
-
-    /** УНФ 3.0. */
-    final class Unf implements InventoryProfile {
-        @Override
-        public String stockRegister() {
-            return "AccumulationRegister_ЗапасыНаСкладах";
-        }
-
-        @Override
-        public BigDecimal free(JsonNode row) {
-            return number(row, "КоличествоBalance");
-        }
-
-        @Override
-        public String warehouse(JsonNode row) {
-            return key(row, "СтруктурнаяЕдиница");
-        }
-
-        @Override
-        public String nomenclature(JsonNode row) {
-            return key(row, "Номенклатура");
-        }
-
-        @Override
-        public String characteristic(JsonNode row) {
-            return key(row, "Характеристика");
-        }
-
-        @Override
-        public String priceRegister() {
-            return "InformationRegister_ЦеныНоменклатуры";
-        }
-
-        @Override
-        public String priceTypeCondition(String priceTypeRef) {
-            return "ВидЦен_Key eq guid'" + priceTypeRef + "'";
-        }
-    }
-
-    /** УТ 11.5 and КА 2.5: free stock as УТ's own marketplace module computes it. */
-    final class Ut implements InventoryProfile {
-        @Override
-        public String stockRegister() {
-            return "AccumulationRegister_ЗапасыИПотребности";
-        }
-
-        @Override
-        public BigDecimal free(JsonNode row) {
-            return number(row, "ВНаличииBalance").subtract(number(row, "РезервироватьНаСкладеBalance"))
-                    .subtract(number(row, "РезервироватьПоМереПоступленияBalance"));
-        }
-
-        @Override
-        public String warehouse(JsonNode row) {
-            return key(row, "Склад");
-        }
-
-        @Override
-        public String nomenclature(JsonNode row) {
-            return key(row, "Номенклатура");
-        }
-
-        @Override
-        public String characteristic(JsonNode row) {
-            return key(row, "Характеристика");
-        }
-
-        @Override
-        public String priceRegister() {
-            return "InformationRegister_ЦеныНоменклатуры_RecordType";
-        }
-
-        @Override
-        public String priceTypeCondition(String priceTypeRef) {
-            return "ВидЦены_Key eq guid'" + priceTypeRef + "'";
-        }
     }
 }
