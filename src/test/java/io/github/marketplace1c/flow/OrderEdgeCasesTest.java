@@ -71,6 +71,32 @@ class OrderEdgeCasesTest {
     }
 
     @Test
+    void anOrderClaimedByAnotherRunIsRetriedThenParkedNeverSilentlySkipped() throws Exception {
+        try (FlowWorld world = new FlowWorld(OneCEmulator.Configuration.UT, temp, Map.of(
+                "mp1c.retry.maxRedeliveries", "2", "mp1c.retry.initialDelayMs", "10", "mp1c.retry.maxDelayMs", "20"))) {
+            world.start();
+            MarketplaceUnderTest ozon = MarketplaceUnderTest.of("ozon");
+            String held = ozon.expect(world, ozon.accounts().get(0)).orders().get(0).externalNumber();
+            // another instance (or one that died a minute ago) holds the order's claim
+            try (var dataSource = io.github.marketplace1c.testing.TestDatabase.open(world.jdbcUrl);
+                 var connection = dataSource.getConnection();
+                 var insert = connection.prepareStatement("INSERT INTO idempotency_key (flow, account_id, record_key, "
+                         + "status, claimed_at) VALUES ('orders', 'ozon-romashka', ?, 'CLAIMED', ?)")) {
+                insert.setString(1, held + "#order");
+                insert.setTimestamp(2, java.sql.Timestamp.from(world.clock.instant()));
+                insert.executeUpdate();
+            }
+
+            world.runOrders();
+
+            assertThat(new OneCOrders(world.onec).byNumber(held)).isEmpty();
+            JsonNode letters = world.adminJson("GET", "/api/dead-letters?reason=CLAIMED_ELSEWHERE", null);
+            assertThat(letters.findValuesAsText("recordKey")).containsExactly(held);
+            assertThat(letters.get(0).path("message").asText()).contains("another run").contains("replay");
+        }
+    }
+
+    @Test
     void aReplayOfAnOrderCancelledSinceItWasParkedCreatesNothing() throws Exception {
         MarketplaceUnderTest marketplace = MarketplaceUnderTest.of("yandex-market");
         try (FlowWorld world = new FlowWorld(OneCEmulator.Configuration.UT, temp, Map.of())) {
