@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The export's own tables: which 1C warehouses feed which marketplace warehouse (stock_source), stock rules
@@ -22,10 +24,12 @@ public class InventoryTables {
     }
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
     public InventoryTables(DataSource dataSource, Clock clock) {
         this.jdbc = new JdbcTemplate(dataSource);
+        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.clock = clock;
     }
 
@@ -114,17 +118,19 @@ public class InventoryTables {
         return sent;
     }
 
-    /** Remembers what the marketplace accepted (one statement per batch). */
+    /** Remembers what the marketplace accepted: one transaction per batch (a commit per row would cost the most). */
     public void remember(String kind, String accountId, List<Sent> accepted) {
         if (accepted.isEmpty()) {
             return;
         }
         Timestamp now = Timestamp.from(clock.instant());
         List<Object[]> keys = accepted.stream().map(s -> new Object[] {kind, accountId, s.target(), s.itemKey()}).toList();
-        jdbc.batchUpdate("DELETE FROM export_state WHERE kind = ? AND account_id = ? AND target = ? AND item_key = ?",
-                keys);
-        jdbc.batchUpdate("INSERT INTO export_state (kind, account_id, target, item_key, sent_value, sent_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?)", accepted.stream().map(s -> new Object[] {kind, accountId, s.target(),
-                s.itemKey(), s.value(), now}).toList());
+        transactions.executeWithoutResult(status -> {
+            jdbc.batchUpdate("DELETE FROM export_state WHERE kind = ? AND account_id = ? AND target = ? AND item_key = ?",
+                    keys);
+            jdbc.batchUpdate("INSERT INTO export_state (kind, account_id, target, item_key, sent_value, sent_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?)", accepted.stream().map(s -> new Object[] {kind, accountId, s.target(),
+                    s.itemKey(), s.value(), now}).toList());
+        });
     }
 }
