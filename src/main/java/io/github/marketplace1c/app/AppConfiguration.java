@@ -32,6 +32,7 @@ import io.github.marketplace1c.order.StatusMap;
 import io.github.marketplace1c.ozon.OzonPostingTranslator;
 import io.github.marketplace1c.ozon.OzonSellerClient;
 import io.github.marketplace1c.ratelimit.AccountThrottle;
+import io.github.marketplace1c.ratelimit.WindowQuota;
 import io.github.marketplace1c.inventory.InventoryProfile;
 import io.github.marketplace1c.inventory.InventoryTables;
 import io.github.marketplace1c.inventory.Previews;
@@ -178,11 +179,10 @@ public class AppConfiguration implements CamelConfiguration {
                         inventory, journal, deadLetters, accounts, json, zeroUnmapped),
                 new StockExport(planner, new WildberriesStockSender(wildberries, json), inventory, journal, deadLetters,
                         accounts, json, zeroUnmapped),
-                new StockExport(planner, new YandexMarketStockSender(yandexMarket, json, new AccountThrottle(
-                        // Market counts offers per clock minute: steady batches, a little under the quota, never a burst
-                        new AccountThrottle.Limit(settings.integer("mp1c.yandexMarket.stocks.offersPerMinute", 100_000)
-                                / 2000.0 / 60 * 0.96, 1),
-                        clock)), inventory, journal, deadLetters, accounts, json, zeroUnmapped));
+                // Market counts offers per campaign and minute and says what is left: each minute used whole
+                new StockExport(planner, new YandexMarketStockSender(yandexMarket, json, new WindowQuota(
+                        settings.integer("mp1c.yandexMarket.stocks.offersPerMinute", 100_000), Duration.ofMinutes(1), clock)),
+                        inventory, journal, deadLetters, accounts, json, zeroUnmapped));
         registry.bind("ozonStocks", stockExports.get(0));
         registry.bind("wildberriesStocks", stockExports.get(1));
         registry.bind("yandexMarketStocks", stockExports.get(2));
@@ -193,7 +193,7 @@ public class AppConfiguration implements CamelConfiguration {
         // WB's prices live on discounts-prices-api (another host in production; the sandbox serves both on one)
         WildberriesClient wildberriesPrices = new WildberriesClient(http, settings.get("mp1c.wildberries.pricesUrl",
                 settings.required("mp1c.wildberries.marketplaceUrl")),
-                new AccountThrottle(limit(settings, "mp1c.wildberries"), clock),
+                new AccountThrottle(limit(settings, "mp1c.wildberries.prices"), clock),
                 Duration.ofSeconds(settings.integer("mp1c.wildberries.rateLimitWaitSeconds", 5)));
         List<PriceExport> priceExports = List.of(
                 new PriceExport(pricePlanner, new OzonPriceSender(ozon, json), inventory, journal, deadLetters,
