@@ -196,7 +196,8 @@ public class AppConfiguration implements CamelConfiguration {
                 new AccountThrottle(limit(settings, "mp1c.wildberries.prices"), clock),
                 Duration.ofSeconds(settings.integer("mp1c.wildberries.rateLimitWaitSeconds", 5)));
         List<PriceExport> priceExports = List.of(
-                new PriceExport(pricePlanner, new OzonPriceSender(ozon, json), inventory, journal, deadLetters,
+                new PriceExport(pricePlanner, new OzonPriceSender(ozon, json, Duration.ofSeconds(
+                        settings.integer("mp1c.ozon.prices.minIntervalSeconds", 360))), inventory, journal, deadLetters,
                         accounts, json),
                 new PriceExport(pricePlanner, new WildberriesPriceSender(wildberriesPrices, json,
                         Duration.ofMillis(settings.integer("mp1c.wildberries.prices.pollIntervalMs", 2000)),

@@ -118,6 +118,21 @@ public class InventoryTables {
         return sent;
     }
 
+    /** When the marketplace last accepted each item, by "target/item". */
+    public Map<String, java.time.Instant> sentAt(String kind, String accountId) {
+        Map<String, java.time.Instant> sentAt = new HashMap<>();
+        jdbc.query("SELECT target, item_key, sent_at FROM export_state WHERE kind = ? AND account_id = ?",
+                rs -> {
+                    sentAt.put(rs.getString(1) + "/" + rs.getString(2), rs.getTimestamp(3).toInstant());
+                }, kind, accountId);
+        return sentAt;
+    }
+
+    /** Now, on the clock the accepted times are written with. */
+    public java.time.Instant now() {
+        return clock.instant();
+    }
+
     /** Remembers what the marketplace accepted: one transaction per batch (a commit per row would cost the most). */
     public void remember(String kind, String accountId, List<Sent> accepted) {
         if (accepted.isEmpty()) {

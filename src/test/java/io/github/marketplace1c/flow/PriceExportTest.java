@@ -118,6 +118,47 @@ class PriceExportTest {
     }
 
     @Test
+    void anOzonPriceChangedSoonAfterItWasAcceptedWaitsForALaterRunNotForOzonsRefusal() throws Exception {
+        // Ozon takes 10 price updates a product an hour (6 minutes apart); 4 seconds here so the test can wait it out
+        try (FlowWorld world = new FlowWorld(OneCEmulator.Configuration.UT, temp,
+                Map.of("mp1c.ozon.prices.minIntervalSeconds", "4"))) {
+            world.start();
+            world.runFlow("ozon-prices");
+            int received = world.ozon.prices().received().size();
+            // RM-HON-003 gets a new retail price in 1C right after the export
+            SandboxData.Item honey = SandboxData.ITEMS.stream().filter(i -> i.article().equals("RM-HON-003"))
+                    .findFirst().orElseThrow();
+            BigDecimal newPrice = OneCStockSeed.retailPrice(honey).add(new BigDecimal("100"));
+            Map<String, Object> record = new HashMap<>();
+            record.put("Period", "2026-11-06T00:00:00");
+            record.put("Номенклатура_Key", honey.nomenclatureRef());
+            record.put("Характеристика_Key", "00000000-0000-0000-0000-000000000000");
+            record.put("ВидЦены_Key", OneCStockSeed.RETAIL_PRICE_TYPE_REF);
+            record.put("Цена", newPrice);
+            world.onec.putRecord("InformationRegister_ЦеныНоменклатуры", record);
+
+            List<Journal.RunSummary> soon = world.runFlow("ozon-prices");
+
+            assertThat(soon).allSatisfy(r -> {
+                assertThat(r.status()).isEqualTo("OK");
+                assertThat(r.fetched()).isEqualTo(1);
+                assertThat(r.skipped()).as("held back, not refused").isEqualTo(1);
+                assertThat(r.deadLetters()).isZero();
+            });
+            assertThat(world.ozon.prices().received()).hasSize(received);
+
+            Thread.sleep(4_100);
+            List<Journal.RunSummary> later = world.runFlow("ozon-prices");
+
+            assertThat(later).allSatisfy(r -> assertThat(r.done()).isEqualTo(1));
+            for (String account : List.of("ozon-romashka", "ozon-vasilkov")) {
+                assertThat(world.ozon.prices().current(clientId(account), "RM-HON-003").orElseThrow().price())
+                        .isEqualByComparingTo(newPrice);
+            }
+        }
+    }
+
+    @Test
     void anOzonDiscountRuleViolationIsADeadLetterAndNotSentAndARefusedItemIsADeadLetterTheRestSent() throws Exception {
         try (FlowWorld world = new FlowWorld(OneCEmulator.Configuration.UT, temp, Map.of())) {
             world.start();
