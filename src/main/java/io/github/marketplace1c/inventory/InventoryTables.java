@@ -88,13 +88,18 @@ public class InventoryTables {
                 scope, scopeKey) > 0;
     }
 
-    /** The account's rules: its product rules by product key, and its account-wide rule under "". */
-    public Map<String, StockRule> stockRules(String accountId) {
-        Map<String, StockRule> rules = new HashMap<>();
+    /** The account's stock rules, per product, category, kind and for the whole account. */
+    public StockRules stockRules(String accountId) {
+        StockRules rules = new StockRules();
         jdbc.query("SELECT scope, scope_key, percent, safety_stock FROM stock_rule WHERE account_id = ?", rs -> {
-            boolean product = "product".equals(rs.getString(1));
-            rules.put(product ? rs.getString(2) : "", new StockRule(rs.getBigDecimal(3), rs.getBigDecimal(4),
-                    product ? "товар " + rs.getString(2) : "кабинет"));
+            String scope = rs.getString(1);
+            String source = switch (scope) {
+                case StockRules.PRODUCT -> "товар " + rs.getString(2);
+                case StockRules.CATEGORY -> "товарная категория " + rs.getString(2);
+                case StockRules.KIND -> "вид номенклатуры " + rs.getString(2);
+                default -> "кабинет";
+            };
+            rules.add(scope, rs.getString(2), new StockRule(rs.getBigDecimal(3), rs.getBigDecimal(4), source));
         }, accountId);
         return rules;
     }

@@ -61,7 +61,8 @@ public class StockPlanner {
                 }
             }
         });
-        Map<String, StockRule> rules = tables.stockRules(account.id());
+        StockRules rules = tables.stockRules(account.id());
+        Map<String, String[]> groups = rules.needCatalog() ? groups(mapped.keySet()) : Map.of();
         Map<String, String> sent = tables.sent(KIND, account.id());
         List<StockLine> lines = new ArrayList<>();
         Set<String> planned = new HashSet<>();
@@ -75,7 +76,8 @@ public class StockPlanner {
                     if (!planned.add(target.getKey() + "/" + row.key())) {
                         continue; // an account's own row and a marketplace-wide row for the same key
                     }
-                    StockRule rule = rules.getOrDefault(row.key(), rules.getOrDefault("", StockRule.NONE));
+                    String[] group = groups.getOrDefault(row.ref(), NO_GROUP);
+                    StockRule rule = rules.forItem(row.key(), group[0], group[1]);
                     String previous = sent.get(target.getKey() + "/" + row.key());
                     lines.add(new StockLine(account.id(), target.getKey(), row.key(), row.ref(), row.characteristicRef(),
                             total, rule.describe(), rule.apply(total), previous == null ? null : Long.valueOf(previous)));
@@ -93,6 +95,24 @@ public class StockPlanner {
         }
         lines.sort(java.util.Comparator.comparing(StockLine::warehouseKey).thenComparing(StockLine::productKey));
         return lines;
+    }
+
+    private static final String[] NO_GROUP = {null, null};
+
+    /** The product category and kind of each mapped 1C nomenclature, read from its catalog (for the stock rules). */
+    private Map<String, String[]> groups(Set<String> mappedItems) {
+        Set<String> refs = new HashSet<>();
+        mappedItems.forEach(item -> refs.add(item.substring(0, item.indexOf('/'))));
+        Map<String, String[]> groups = new HashMap<>();
+        String select = "Ref_Key," + profile.category() + "_Key" + (profile.kind() == null ? "" : "," + profile.kind() + "_Key");
+        odata.readAll("Catalog_Номенклатура", null, null, select, pageSize, row -> {
+            String ref = row.path("Ref_Key").asText();
+            if (refs.contains(ref)) {
+                groups.put(ref, new String[] {InventoryProfile.key(row, profile.category()),
+                        profile.kind() == null ? null : InventoryProfile.key(row, profile.kind())});
+            }
+        });
+        return groups;
     }
 
     private static String item(String nomenclature, String characteristic) {

@@ -66,10 +66,16 @@ public class ODataClient {
      */
     public long readAll(String entitySet, String virtualTable, String condition, int pageSize,
                         java.util.function.Consumer<JsonNode> row) {
+        return readAll(entitySet, virtualTable, condition, null, pageSize, row);
+    }
+
+    /** {@link #readAll(String, String, String, int, java.util.function.Consumer)} of some fields ({@code $select}). */
+    public long readAll(String entitySet, String virtualTable, String condition, String select, int pageSize,
+                        java.util.function.Consumer<JsonNode> row) {
         String what = "read " + entitySet + (virtualTable == null ? "" : "/" + virtualTable);
         String url = root + segment(entitySet) + (virtualTable == null ? "" : "/" + virtualTable)
                 + "?$format=json&$top=" + pageSize + (condition == null ? "" : "&Condition=" + query(condition))
-                + "&$skip=";
+                + (select == null ? "" : "&$select=" + query(select)) + "&$skip=";
         // the next page is asked for while this one is handed out: 1C prepares it while we work on this one
         CompletableFuture<JsonNode> next = CompletableFuture.supplyAsync(() -> call("GET", url + 0, null, what), prefetch);
         long total = 0;

@@ -121,6 +121,27 @@ public final class SandboxData {
                 new BigDecimal(price));
     }
 
+    /** A product category in 1C (УТ/КА {@code Catalog_ТоварныеКатегории}, УНФ {@code Catalog_КатегорииНоменклатуры}). */
+    public record Category(String ref, String name) {
+    }
+
+    public static final Category FOOD = new Category(guid("category", "food"), "Чай и мёд");
+    public static final Category CLOTHES = new Category(guid("category", "clothes"), "Одежда");
+    public static final Category HOME = new Category(guid("category", "home"), "Дом и подарки");
+    public static final List<Category> CATEGORIES = List.of(FOOD, CLOTHES, HOME);
+    /** УТ/КА's kind of nomenclature ({@code Catalog_ВидыНоменклатуры}) of every seeded item. */
+    public static final Category GOODS_KIND = new Category(guid("nomenclature-kind", "goods"), "Товары");
+
+    /** The product category of a seeded item: tea and honey, clothes, the rest. */
+    public static Category categoryOf(Item item) {
+        String group = item.article().substring(3, 6);
+        return switch (group) {
+            case "TEA", "HON" -> FOOD;
+            case "TSH", "SCF" -> CLOTHES;
+            default -> HOME;
+        };
+    }
+
     /** The valid EAN-13 check digit for the first 12 digits, so seeded barcodes pass a scanner's check. */
     public static int ean13CheckDigit(String first12) {
         int sum = 0;

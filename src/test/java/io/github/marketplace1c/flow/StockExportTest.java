@@ -19,6 +19,7 @@ import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The stock export end to end: 1C emulator registers -> application -> marketplace emulators, over HTTP. */
@@ -107,6 +108,64 @@ class StockExportTest {
                 assertThat(world.ozon.stocks().current("100001", offer.offerId(), Long.parseLong(podolsk)))
                         .as("%s: %d free in two 1C warehouses", offer.offerId(), free).isEqualTo(OptionalLong.of(expected));
             }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = OneCEmulator.Configuration.class, names = {"UT", "UNF"})
+    void aRuleIsChosenAsUtDoesItProductThenCategoryThenKindThenAccount(OneCEmulator.Configuration configuration)
+            throws Exception {
+        try (FlowWorld world = new FlowWorld(configuration, temp, Map.of())) {
+            world.start();
+            String account = "ozon-romashka";
+            // the account keeps 2 back; tea and honey show half; УТ's kind "Товары" (every seeded item) shows 80 %
+            // (УНФ has no kinds: the account's rule); the shirt in size L has a rule of its own
+            world.adminJson("PUT", "/api/stock/rules", "{\"account\":\"%s\",\"scope\":\"account\",\"percent\":100,"
+                    .formatted(account) + "\"safetyStock\":2}");
+            world.adminJson("PUT", "/api/stock/rules", "{\"account\":\"%s\",\"scope\":\"category\",\"category\":\"%s\","
+                    .formatted(account, SandboxData.FOOD.ref()) + "\"percent\":50,\"safetyStock\":0}");
+            world.adminJson("PUT", "/api/stock/rules", "{\"account\":\"%s\",\"scope\":\"kind\",\"kind\":\"%s\","
+                    .formatted(account, SandboxData.GOODS_KIND.ref()) + "\"percent\":80,\"safetyStock\":0}");
+            String shirtL = SandboxData.OZON_OFFERS.stream().filter(o -> "Размер L".equals(o.item().characteristicName()))
+                    .findFirst().orElseThrow().offerId();
+            world.adminJson("PUT", "/api/stock/rules", "{\"account\":\"%s\",\"scope\":\"product\",\"product\":\"%s\","
+                    .formatted(account, shirtL) + "\"percent\":100,\"safetyStock\":5}");
+            assertThat(world.admin("PUT", "/api/stock/rules", "{\"account\":\"%s\",\"scope\":\"category\","
+                    .formatted(account) + "\"category\":\"Чай\",\"percent\":50,\"safetyStock\":0}").statusCode())
+                    .as("a category is named by its 1C GUID").isEqualTo(400);
+
+            world.runFlow("ozon-stocks");
+
+            boolean ut = configuration == OneCEmulator.Configuration.UT;
+            int checked = 0;
+            for (Target target : StockTargets.of("ozon")) {
+                if (!target.accountId().equals(account)) {
+                    continue;
+                }
+                SandboxData.Item item = SandboxData.ITEMS.get(target.itemIndex());
+                long free = ut ? target.free()
+                        : Math.max(0, OneCStockSeed.quantity(target.itemIndex(), target.warehouseIndex())); // no reserves
+                long expected;
+                if (target.productKey().equals(shirtL)) {
+                    expected = Math.max(0, free - 5);
+                } else if (SandboxData.categoryOf(item) == SandboxData.FOOD) {
+                    expected = free / 2;
+                } else if (ut) {
+                    expected = free * 80 / 100;
+                } else {
+                    expected = Math.max(0, free - 2); // УНФ has no kind of nomenclature: the account's rule
+                }
+                assertThat(StockTargets.received(world, "ozon", target)).as("%s at %s: %d free", target.productKey(),
+                        target.warehouseKey(), free).isEqualTo(OptionalLong.of(expected));
+                checked++;
+            }
+            assertThat(checked).isGreaterThan(10);
+            // the preview names the rule that applied
+            JsonNode preview = world.adminJson("GET", "/api/preview/stocks?account=" + account, null);
+            List<String> rules = new java.util.ArrayList<>();
+            preview.forEach(l -> rules.add(l.path("rule").asText()));
+            assertThat(rules).anyMatch(r -> r.startsWith("товарная категория " + SandboxData.FOOD.ref()))
+                    .anyMatch(r -> r.startsWith("товар " + shirtL));
         }
     }
 
