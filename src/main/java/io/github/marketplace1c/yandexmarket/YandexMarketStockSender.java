@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.marketplace1c.account.Account;
+import io.github.marketplace1c.failure.PermanentFailure;
+import io.github.marketplace1c.failure.ReasonCode;
 import io.github.marketplace1c.inventory.StockLine;
 import io.github.marketplace1c.inventory.StockSender;
 import io.github.marketplace1c.ratelimit.WindowQuota;
@@ -38,6 +40,18 @@ public class YandexMarketStockSender implements StockSender {
     @Override
     public int batchSize() {
         return 2000;
+    }
+
+    /** One account is one campaign, one warehouse: two marketplace warehouses would overwrite each other. */
+    @Override
+    public void prepare(Account account, List<StockLine> lines) {
+        List<String> warehouses = lines.stream().map(StockLine::warehouseKey).distinct().sorted().toList();
+        if (warehouses.size() > 1) {
+            throw new PermanentFailure(ReasonCode.CONFIGURATION, "Account " + account.id() + ": a Yandex Market "
+                    + "account is one campaign (settings.campaignId) with one warehouse, but its stock goes to "
+                    + warehouses + "; feed one warehouse from several 1C warehouses instead (PUT /api/stock/sources), "
+                    + "or make an account per campaign");
+        }
     }
 
     @Override

@@ -169,6 +169,31 @@ class StockExportTest {
         }
     }
 
+    @Test
+    void aYandexMarketAccountFedToTwoWarehousesFailsClearlyAndSendsNothing() throws Exception {
+        try (FlowWorld world = new FlowWorld(OneCEmulator.Configuration.UT, temp, Map.of())) {
+            world.start();
+            // one Market account is one campaign: a second "warehouse" would overwrite the first one's stock
+            for (String warehouse : List.of("ym-romashka-fbs", "ym-romashka-fbs-2")) {
+                world.adminJson("PUT", "/api/stock/sources", """
+                        {"account":"ym-romashka","warehouse":"%s","onecWarehouses":["%s"]}
+                        """.formatted(warehouse, SandboxData.MAIN_WAREHOUSE.ref()));
+            }
+
+            List<Journal.RunSummary> runs = world.runFlow("yandex-market-stocks");
+
+            Journal.RunSummary romashka = runs.stream().filter(r -> r.accountId().equals("ym-romashka")).findFirst()
+                    .orElseThrow();
+            assertThat(romashka.status()).isEqualTo("FAILED");
+            assertThat(romashka.message()).startsWith("CONFIGURATION").contains("one campaign")
+                    .contains("ym-romashka-fbs-2");
+            long campaign = SandboxData.YM_ROMASHKA.campaignId();
+            assertThat(world.yandexMarket.stocks().received()).noneMatch(s -> s.campaignId() == campaign);
+            assertThat(runs.stream().filter(r -> r.accountId().equals("ym-vasilkov")))
+                    .allSatisfy(r -> assertThat(r.status()).isEqualTo("OK"));
+        }
+    }
+
     private static long free(int item, int warehouse) {
         return Math.max(0, OneCStockSeed.quantity(item, warehouse) - OneCStockSeed.reserve(item, warehouse));
     }
