@@ -58,6 +58,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Set;
+import io.github.marketplace1c.schedule.ClusteredSchedules;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesComponent;
@@ -93,6 +94,11 @@ public class AppConfiguration implements CamelConfiguration {
             }
         });
         registry.bind("dataSource", dataSource);
+        if (Boolean.parseBoolean(settings.get("mp1c.schedule.clustered", "false"))) {
+            ClusteredSchedules.install(context, dataSource, settings.get("mp1c.schedule.instanceId", ""),
+                    settings.integer("mp1c.schedule.threads", 10),
+                    settings.integer("mp1c.schedule.clusterCheckinSeconds", 15) * 1000L);
+        }
 
         AccountRegistry accounts = AccountRegistry.load(Path.of(settings.required("mp1c.accounts.file")),
                 name -> secret(name, settings));
