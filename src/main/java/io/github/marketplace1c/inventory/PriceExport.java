@@ -11,11 +11,8 @@ import io.github.marketplace1c.journal.Journal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.camel.Exchange;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The steps of one marketplace's price export, as routes/shared/prices.camel.yaml calls them; the same shape as
@@ -27,7 +24,6 @@ import org.slf4j.LoggerFactory;
 public class PriceExport extends BulkExportSteps {
 
     public static final String FLOW = "prices";
-    private static final Logger LOG = LoggerFactory.getLogger(PriceExport.class);
     private final PricePlanner planner;
     private final PriceSender sender;
     private final InventoryTables tables;
@@ -61,27 +57,9 @@ public class PriceExport extends BulkExportSteps {
         }
         List<PriceLine> lines = planner.plan(account).stream().filter(l -> sendAll || l.changed()).toList();
         planned(exchange, account, lines.size());
-        List<PriceLine> due = due(account, lines);
-        if (due.size() < lines.size()) {
-            journal.bulk(exchange.getProperty(FlowProperties.RUN_ID, Long.class), 0, lines.size() - due.size(), 0);
-            LOG.info("{} prices, account {}: {} items wait for a later run ({} takes a product's prices once in {} "
-                    + "min)", marketplace(), account.id(), lines.size() - due.size(), marketplace(),
-                    sender.minInterval().toMinutes());
-        }
+        List<PriceLine> due = due(exchange, account, lines, l -> PricePlanner.TARGET + "/" + l.productKey(),
+                PricePlanner.KIND, tables, sender.minInterval());
         exchange.getIn().setBody(batches(account, due));
-    }
-
-    /** The lines the marketplace takes now: not those accepted less than its minimum interval ago (skipped). */
-    private List<PriceLine> due(Account account, List<PriceLine> lines) {
-        if (sender.minInterval().isZero()) {
-            return lines;
-        }
-        java.time.Instant now = tables.now();
-        Map<String, java.time.Instant> sentAt = tables.sentAt(PricePlanner.KIND, account.id());
-        return lines.stream().filter(l -> {
-            java.time.Instant last = sentAt.get(PricePlanner.TARGET + "/" + l.productKey());
-            return last == null || !now.isBefore(last.plus(sender.minInterval()));
-        }).toList();
     }
 
     private List<PriceBatch> batches(Account account, List<PriceLine> lines) {

@@ -66,7 +66,8 @@ public class StockExport extends BulkExportSteps {
         LOG.info("{} stocks, account {}: planned {} values from 1C in {} ms, {} to send", marketplace(), account.id(),
                 all.size(), (System.nanoTime() - start) / 1_000_000, lines.size());
         planned(exchange, account, lines.size());
-        exchange.getIn().setBody(batches(account, lines));
+        exchange.getIn().setBody(batches(account, due(exchange, account, lines,
+                l -> l.warehouseKey() + "/" + l.productKey(), StockPlanner.KIND, tables, sender.minInterval())));
     }
 
     private List<StockBatch> batches(Account account, List<StockLine> lines) {

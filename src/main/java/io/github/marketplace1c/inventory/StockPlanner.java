@@ -37,7 +37,8 @@ public class StockPlanner {
     }
 
     /**
-     * @param zeroUnmapped items sent before that are no longer mapped (or no longer in 1C) get 0 instead of nothing
+     * @param zeroUnmapped items sent before that are no longer mapped (or no longer in 1C), and mapped items archived
+     *                     in 1C (marked for deletion), get 0 instead of nothing
      */
     public List<StockLine> plan(Account account, boolean zeroUnmapped) {
         Map<String, List<String>> sources = tables.stockSources(account.marketplace(), account.id());
@@ -61,6 +62,10 @@ public class StockPlanner {
                 }
             }
         });
+        // archived in 1C (marked for deletion): not exported, or 0 with zeroUnmapped
+        Set<String> archived = new HashSet<>();
+        odata.readAllWhere("Catalog_Номенклатура", "DeletionMark eq true", "Ref_Key", pageSize,
+                row -> archived.add(row.path("Ref_Key").asText()));
         StockRules rules = tables.stockRules(account.id());
         Map<String, String[]> groups = rules.needCatalog() ? groups(mapped.keySet()) : Map.of();
         Map<String, String> sent = tables.sent(KIND, account.id());
@@ -73,8 +78,16 @@ public class StockPlanner {
                     total = total.add(free.getOrDefault(entry.getKey() + "@" + warehouse, BigDecimal.ZERO));
                 }
                 for (MappingRow row : entry.getValue()) {
-                    if (!planned.add(target.getKey() + "/" + row.key())) {
-                        continue; // an account's own row and a marketplace-wide row for the same key
+                    if (archived.contains(row.ref()) && !zeroUnmapped
+                            || !planned.add(target.getKey() + "/" + row.key())) {
+                        continue; // archived, or an account's own row and a marketplace-wide row for the same key
+                    }
+                    if (archived.contains(row.ref())) {
+                        String previous = sent.get(target.getKey() + "/" + row.key());
+                        lines.add(new StockLine(account.id(), target.getKey(), row.key(), row.ref(),
+                                row.characteristicRef(), total, "помечен на удаление в 1С: 0", 0,
+                                previous == null ? null : Long.valueOf(previous)));
+                        continue;
                     }
                     String[] group = groups.getOrDefault(row.ref(), NO_GROUP);
                     StockRule rule = rules.forItem(row.key(), group[0], group[1]);

@@ -72,9 +72,21 @@ public class ODataClient {
     /** {@link #readAll(String, String, String, int, java.util.function.Consumer)} of some fields ({@code $select}). */
     public long readAll(String entitySet, String virtualTable, String condition, String select, int pageSize,
                         java.util.function.Consumer<JsonNode> row) {
+        return readAll(entitySet, virtualTable, condition, null, select, pageSize, row);
+    }
+
+    /** Every object of a collection matching an OData {@code $filter}, some fields, page by page. */
+    public long readAllWhere(String entitySet, String filter, String select, int pageSize,
+                             java.util.function.Consumer<JsonNode> row) {
+        return readAll(entitySet, null, null, filter, select, pageSize, row);
+    }
+
+    private long readAll(String entitySet, String virtualTable, String condition, String filter, String select,
+                         int pageSize, java.util.function.Consumer<JsonNode> row) {
         String what = "read " + entitySet + (virtualTable == null ? "" : "/" + virtualTable);
         String url = root + segment(entitySet) + (virtualTable == null ? "" : "/" + virtualTable)
                 + "?$format=json&$top=" + pageSize + (condition == null ? "" : "&Condition=" + query(condition))
+                + (filter == null ? "" : "&$filter=" + query(filter))
                 + (select == null ? "" : "&$select=" + query(select)) + "&$skip=";
         // the next page is asked for while this one is handed out: 1C prepares it while we work on this one
         CompletableFuture<JsonNode> next = CompletableFuture.supplyAsync(() -> call("GET", url + 0, null, what), prefetch);

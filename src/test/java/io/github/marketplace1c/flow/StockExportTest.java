@@ -194,6 +194,79 @@ class StockExportTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void anItemArchivedIn1CIsNotExportedOrIsSentZeroAsTheSettingSays(boolean zeroUnmapped) throws Exception {
+        try (FlowWorld world = new FlowWorld(OneCEmulator.Configuration.UT, temp,
+                Map.of("mp1c.stocks.zeroUnmapped", String.valueOf(zeroUnmapped)))) {
+            world.start();
+            // Market, whose stock takes a new value at once (Ozon's 30 seconds per pair are a test of their own)
+            world.runFlow("yandex-market-stocks");
+            Target target = StockTargets.of("yandex-market").stream().filter(t -> t.free() > 0).findFirst().orElseThrow();
+            SandboxData.Item item = SandboxData.ITEMS.get(target.itemIndex());
+            assertThat(StockTargets.received(world, "yandex-market", target)).isEqualTo(OptionalLong.of(target.free()));
+
+            // the integrator's colleague marks the nomenclature for deletion in 1C (it keeps its stock)
+            java.net.http.HttpResponse<String> marked = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(world.onec.baseUrl()
+                                    + "/odata/standard.odata/Catalog_%D0%9D%D0%BE%D0%BC%D0%B5%D0%BD%D0%BA%D0%BB%D0%B0"
+                                    + "%D1%82%D1%83%D1%80%D0%B0(guid'" + item.nomenclatureRef() + "')?$format=json"))
+                            .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                                    "odata:sandbox-1c-password".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                            .header("Content-Type", "application/json")
+                            .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{\"DeletionMark\":true}"))
+                            .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(marked.statusCode()).as(marked.body()).isEqualTo(200);
+
+            JsonNode preview = world.adminJson("GET", "/api/preview/stocks?account=" + target.accountId(), null);
+            List<JsonNode> lines = new java.util.ArrayList<>();
+            preview.forEach(l -> {
+                if (l.path("productKey").asText().equals(target.productKey())
+                        && l.path("warehouseKey").asText().equals(target.warehouseKey())) {
+                    lines.add(l);
+                }
+            });
+            List<Journal.RunSummary> runs = world.runFlow("yandex-market-stocks");
+
+            if (zeroUnmapped) {
+                assertThat(lines).singleElement().satisfies(l -> {
+                    assertThat(l.path("value").asLong()).isZero();
+                    assertThat(l.path("rule").asText()).contains("помечен на удаление");
+                });
+                assertThat(StockTargets.received(world, "yandex-market", target)).isEqualTo(OptionalLong.of(0));
+            } else {
+                assertThat(lines).as("not in the preview").isEmpty();
+                assertThat(StockTargets.received(world, "yandex-market", target)).as("left as it was")
+                        .isEqualTo(OptionalLong.of(target.free()));
+            }
+            assertThat(runs).allSatisfy(r -> assertThat(r.status()).isEqualTo("OK"));
+        }
+    }
+
+    @Test
+    void anOzonPairChangedWithin30SecondsOfItsLastUpdateWaitsForALaterRunInsteadOfBeingRefused() throws Exception {
+        try (FlowWorld world = new FlowWorld(OneCEmulator.Configuration.UT, temp, Map.of())) {
+            world.start();
+            world.runFlow("ozon-stocks");
+            Target target = StockTargets.of("ozon").stream()
+                    .filter(t -> SandboxData.ITEMS.get(t.itemIndex()).characteristicRef() == null).findFirst().orElseThrow();
+            SandboxData.Item item = SandboxData.ITEMS.get(target.itemIndex());
+            world.onec.putBalance("AccumulationRegister_ЗапасыИПотребности", Map.of("Номенклатура_Key",
+                    item.nomenclatureRef(), "Склад", SandboxData.WAREHOUSES.get(target.warehouseIndex()).ref(),
+                    "Склад_Type", "StandardODATA.Catalog_Склады", "ВНаличии", 42));
+
+            List<Journal.RunSummary> soon = world.runFlow("ozon-stocks");
+
+            Journal.RunSummary run = soon.stream().filter(r -> r.accountId().equals(target.accountId())).findFirst()
+                    .orElseThrow();
+            assertThat(run.fetched()).isEqualTo(1);
+            assertThat(run.skipped()).as("held back: Ozon takes a pair once in 30 s").isEqualTo(1);
+            assertThat(run.deadLetters()).isZero();
+            assertThat(StockTargets.received(world, "ozon", target)).isEqualTo(OptionalLong.of(target.free()));
+            assertThat(world.adminJson("GET", "/api/dead-letters", null).size()).isZero();
+        }
+    }
+
     private static long free(int item, int warehouse) {
         return Math.max(0, OneCStockSeed.quantity(item, warehouse) - OneCStockSeed.reserve(item, warehouse));
     }
