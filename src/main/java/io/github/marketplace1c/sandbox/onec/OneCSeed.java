@@ -143,8 +143,9 @@ final class OneCSeed {
                     SandboxData.GOODS_KIND.name(), "ТипНоменклатуры", "Товар"));
         }
         Set<String> seen = new LinkedHashSet<>();
-        for (SandboxData.Item item : SandboxData.ITEMS) {
-            boolean withCharacteristics = SandboxData.ITEMS.stream()
+        List<SandboxData.Item> items = SandboxData.barcodedItems();
+        for (SandboxData.Item item : items) {
+            boolean withCharacteristics = items.stream()
                     .anyMatch(i -> i.nomenclatureRef().equals(item.nomenclatureRef()) && i.characteristicRef() != null);
             if (seen.add(item.nomenclatureRef())) {
                 Map<String, Object> values = values(
