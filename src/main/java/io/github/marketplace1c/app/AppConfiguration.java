@@ -203,6 +203,14 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("yandexMarketStocks", stockExports.get(2));
         registry.bind("stockBatchPool", context.getExecutorServiceManager().newFixedThreadPool(this, "stock-batches",
                 settings.integer("mp1c.stocks.parallelBatches", 3)));
+        // WB's cards are on content-api (another host in production; the sandbox serves every WB path on one)
+        WildberriesCatalog wildberriesCards = new WildberriesCatalog(new WildberriesClient(http,
+                settings.get("mp1c.wildberries.contentUrl", settings.required("mp1c.wildberries.marketplaceUrl")),
+                new AccountThrottle(limit(settings, "mp1c.wildberries.content"), clock),
+                Duration.ofSeconds(settings.integer("mp1c.wildberries.rateLimitWaitSeconds", 5))), json, clock,
+                Duration.ofMinutes(settings.integer("mp1c.wildberries.cardsCacheMinutes", 10)));
+        // chrtID -> nmID of a cabinet's sizes (WildberriesCatalog.nmIdsByChrtId), for the WB price export
+        registry.bind("wildberriesCards", wildberriesCards);
         PricePlanner pricePlanner = new PricePlanner(odata, inventoryProfile, products, inventory,
                 settings.integer("mp1c.onec.pageSize", 5000));
         // WB's prices live on discounts-prices-api (another host in production; the sandbox serves both on one)
@@ -216,7 +224,8 @@ public class AppConfiguration implements CamelConfiguration {
                         accounts, json),
                 new PriceExport(pricePlanner, new WildberriesPriceSender(wildberriesPrices, json,
                         Duration.ofMillis(settings.integer("mp1c.wildberries.prices.pollIntervalMs", 2000)),
-                        settings.integer("mp1c.wildberries.prices.maxPolls", 30)), inventory, journal, deadLetters,
+                        settings.integer("mp1c.wildberries.prices.maxPolls", 30), wildberriesCards::nmIdsByChrtId),
+                        inventory, journal, deadLetters,
                         accounts, json),
                 new PriceExport(pricePlanner, new YandexMarketPriceSender(yandexMarket, json), inventory, journal,
                         deadLetters, accounts, json));
@@ -239,14 +248,6 @@ public class AppConfiguration implements CamelConfiguration {
         OneCCatalog onecCatalog = new OneCCatalog(odata, settings.integer("mp1c.onec.pageSize", 5000),
                 Duration.ofSeconds(settings.integer("mp1c.catalog.onecCacheSeconds", 60)), clock);
         registry.bind("onecCatalog", onecCatalog);
-        // WB's cards are on content-api (another host in production; the sandbox serves every WB path on one)
-        WildberriesCatalog wildberriesCards = new WildberriesCatalog(new WildberriesClient(http,
-                settings.get("mp1c.wildberries.contentUrl", settings.required("mp1c.wildberries.marketplaceUrl")),
-                new AccountThrottle(limit(settings, "mp1c.wildberries.content"), clock),
-                Duration.ofSeconds(settings.integer("mp1c.wildberries.rateLimitWaitSeconds", 5))), json, clock,
-                Duration.ofMinutes(settings.integer("mp1c.wildberries.cardsCacheMinutes", 10)));
-        // chrtID -> nmID of a cabinet's sizes (WildberriesCatalog.nmIdsByChrtId), for the WB price export
-        registry.bind("wildberriesCards", wildberriesCards);
         registry.bind("ozonCatalog", new CatalogSteps(new OzonCatalog(ozon, json), onecCatalog, catalogTables,
                 products, journal));
         registry.bind("wildberriesCatalog", new CatalogSteps(wildberriesCards, onecCatalog, catalogTables, products,

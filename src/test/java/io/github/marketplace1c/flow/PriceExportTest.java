@@ -200,11 +200,45 @@ class PriceExportTest {
     }
 
     @Test
-    void wildberriesAccountsKeyedByChrtIdAreAClearConfigurationDeadLetterAndNothingIsSent() throws Exception {
-        // the sandbox's WB cabinets switch their price export off; switched on, their chrtId keys are refused clearly
-        Path accounts = temp.resolve("accounts-prices-on.yaml");
+    void wildberriesSizesKeyedByChrtIdGoAsTheirCardsPriceAndASizeOfDifferentPriceIsADeadLetter() throws Exception {
+        // the sandbox's WB cabinets map by chrtId (sizes): prices go per card, found through the cabinet's card list
+        try (FlowWorld world = new FlowWorld(OneCEmulator.Configuration.UT, temp, Map.of())) {
+            world.start();
+
+            List<Journal.RunSummary> runs = world.runFlow("wildberries-prices");
+
+            assertThat(runs).hasSize(2).allSatisfy(r -> {
+                assertThat(r.status()).isEqualTo("OK");
+                assertThat(r.fetched()).isEqualTo(r.done() + r.deadLetters() + r.skipped());
+            });
+            // the shirt's sizes share a card but not a price in 1C (M, L 1290; XL 1390): refused, each size named
+            List<SandboxData.WildberriesCard> shirt = SandboxData.WB_CARDS.stream()
+                    .filter(c -> c.mapped() && c.item().characteristicRef() != null).toList();
+            assertThat(shirt).hasSizeGreaterThan(1);
+            JsonNode letters = world.adminJson("GET", "/api/dead-letters?reason=MARKETPLACE_REJECTED", null);
+            assertThat(letters.size()).isEqualTo(shirt.size() * SandboxData.WB_ACCOUNTS.size());
+            letters.forEach(l -> assertThat(l.path("message").asText()).contains("different prices")
+                    .contains(String.valueOf(shirt.get(0).nmId())).contains("1390"));
+            for (SandboxData.WildberriesAccount account : SandboxData.WB_ACCOUNTS) {
+                assertThat(world.wildberries.prices().current(account.token(), shirt.get(0).nmId())).isEmpty();
+                for (SandboxData.WildberriesCard card : SandboxData.WB_CARDS) {
+                    if (!card.mapped() || card.item().characteristicRef() != null) {
+                        continue;
+                    }
+                    var price = world.wildberries.prices().current(account.token(), card.nmId());
+                    assertThat(price).as("card %s at %s", card.nmId(), account.id()).isPresent();
+                    assertThat(price.get().price()).isEqualTo(OneCStockSeed.crossedOutPrice(card.item()).longValueExact());
+                    assertThat(price.get().discount()).isEqualTo(20);
+                }
+            }
+        }
+    }
+
+    @Test
+    void wildberriesAccountsKeyedByBarcodeAreAClearConfigurationDeadLetterAndNothingIsSent() throws Exception {
+        Path accounts = temp.resolve("accounts-by-barcode.yaml");
         java.nio.file.Files.writeString(accounts, java.nio.file.Files.readString(Path.of("config/accounts.yaml"))
-                .replace("exportPrices: false", "exportPrices: true"));
+                .replace("productKey: chrtId", "productKey: barcode"));
         try (FlowWorld world = new FlowWorld(OneCEmulator.Configuration.UT, temp.resolve("db"),
                 Map.of("mp1c.accounts.file", accounts.toString()))) {
             world.start();
@@ -213,7 +247,7 @@ class PriceExportTest {
 
             assertThat(runs).hasSize(2).allSatisfy(r -> {
                 assertThat(r.status()).isEqualTo("FAILED");
-                assertThat(r.message()).startsWith("CONFIGURATION").contains("productKey").contains("nmId");
+                assertThat(r.message()).startsWith("CONFIGURATION").contains("productKey").contains("nmId or chrtId");
             });
             JsonNode letters = world.adminJson("GET", "/api/dead-letters?reason=CONFIGURATION", null);
             assertThat(letters.size()).isEqualTo(2);
@@ -225,7 +259,7 @@ class PriceExportTest {
     void wildberriesAccountsKeyedByNmIdGetPriceAndDiscountAndARefusedCardIsADeadLetterTheRestSent() throws Exception {
         Path accounts = temp.resolve("accounts.yaml");
         java.nio.file.Files.writeString(accounts, java.nio.file.Files.readString(Path.of("config/accounts.yaml"))
-                .replace("productKey: chrtId", "productKey: nmId").replace("exportPrices: false", "exportPrices: true"));
+                .replace("productKey: chrtId", "productKey: nmId"));
         try (FlowWorld world = new FlowWorld(OneCEmulator.Configuration.UT, temp.resolve("db"),
                 Map.of("mp1c.accounts.file", accounts.toString()))) {
             world.start();
