@@ -49,6 +49,8 @@ public final class OzonEmulator implements AutoCloseable {
     private final OzonStocks stocks = new OzonStocks();
     private final OzonPrices prices = new OzonPrices();
     private final ProductEndpoints productEndpoints;
+    private final OzonFinance finance = new OzonFinance();
+    private final FinanceEndpoints financeEndpoints;
     private volatile boolean recording = true;
     private final Map<String, String> apiKeys = new ConcurrentHashMap<>();
     private final List<RecordedExchange> recorded = new ArrayList<>();
@@ -65,9 +67,11 @@ public final class OzonEmulator implements AutoCloseable {
         this.rateLimiter = new OzonRateLimiter(clock, DEFAULT_RATE_LIMIT);
         this.stocksLimiter = new OzonRateLimiter(clock, DEFAULT_STOCKS_PER_MINUTE, 60);
         this.productEndpoints = new ProductEndpoints(products, stocks, prices, clock);
+        this.financeEndpoints = new FinanceEndpoints(finance, clock);
         SandboxData.OZON_ACCOUNTS.forEach(a -> apiKeys.put(a.clientId(), a.apiKey()));
         if (seeded) {
             OzonSeed.loadInto(postings);
+            OzonFinanceSeed.loadInto(finance);
         }
     }
 
@@ -83,6 +87,9 @@ public final class OzonEmulator implements AutoCloseable {
         router.post("/v3/product/list").handler(ctx -> api(ctx, productEndpoints::list));
         router.post(STOCKS_PATH).handler(ctx -> api(ctx, stocksLimiter, productEndpoints::stocks));
         router.post("/v1/product/import/prices").handler(ctx -> api(ctx, productEndpoints::prices));
+        router.post("/v2/finance/realization").handler(ctx -> api(ctx, financeEndpoints::realization));
+        router.post("/v1/finance/accrual/types").handler(ctx -> api(ctx, financeEndpoints::accrualTypes));
+        router.post("/v1/finance/accrual/by-day").handler(ctx -> api(ctx, financeEndpoints::accrualsByDay));
         router.route().handler(ctx -> api(ctx, (clientId, body) -> {
             throw new OzonApiException(404, 5, "method is not allowed");
         }));
@@ -136,6 +143,11 @@ public final class OzonEmulator implements AutoCloseable {
     /** What {@code /v2/products/stocks} accepted, the sellers' warehouses, armed per-item rejections. */
     public OzonStocks stocks() {
         return stocks;
+    }
+
+    /** The realization reports and accruals behind {@code /v2/finance/realization} and the accrual API. */
+    public OzonFinance finance() {
+        return finance;
     }
 
     /** What {@code /v1/product/import/prices} accepted. */
