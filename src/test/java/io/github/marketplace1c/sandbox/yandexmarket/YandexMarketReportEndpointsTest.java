@@ -151,7 +151,8 @@ class YandexMarketReportEndpointsTest {
             assertThat(row.path("serviceName").asText()).isEqualTo(YandexMarketReportSeed.PLACEMENT_SERVICE);
             placement = placement.add(row.path("totalAmount").decimalValue());
         }
-        assertThat(placement).isEqualByComparingTo("1093.64") // 9 % of 3490 + 2360 + 2580 + 2161.50 + 1560, each to the kopeck;
+        // 9 % of 3490 + 2360 + 2580 + 2161.50 + 1560, each to the kopeck
+        assertThat(placement).isEqualByComparingTo("1093.64");
     }
 
     @Test
