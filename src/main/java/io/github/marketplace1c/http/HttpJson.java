@@ -63,4 +63,53 @@ public final class HttpJson {
     public JsonNode parse(String body) throws IOException {
         return json.readTree(body == null || body.isBlank() ? "{}" : body);
     }
+
+    /** An answer whose body is read as it arrives: close it (or read it to the end) when done. */
+    public record Streamed(int status, HttpResponse<java.io.InputStream> raw) implements AutoCloseable {
+
+        public java.io.InputStream body() {
+            return raw.body();
+        }
+
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+
+        /** The whole body as text: for error answers, which are small. */
+        public String text() throws IOException {
+            try (java.io.InputStream in = raw.body()) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            raw.body().close();
+        }
+    }
+
+    /**
+     * Sends and hands back the answer's body as a stream, for reports too large to hold as one string (a
+     * realization report, a report file). Same headers and timeouts as {@link #send}; {@code body} null = none.
+     */
+    public Streamed stream(String method, String url, Map<String, String> headers, Object body) throws IOException {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
+                    .header("Accept", "application/json");
+            headers.forEach(request::header);
+            if (body == null) {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            } else {
+                String text = body instanceof String s ? s : json.writeValueAsString(body);
+                request.header("Content-Type", "application/json; charset=utf-8");
+                request.method(method, HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
+            }
+            HttpResponse<java.io.InputStream> response = client.send(request.build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            return new Streamed(response.statusCode(), response);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
 }
