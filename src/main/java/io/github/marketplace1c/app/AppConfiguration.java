@@ -214,9 +214,13 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("flowRunner", flows);
         DeadLetterReplayer replayer = new DeadLetterReplayer(deadLetters, accounts, context.createProducerTemplate());
         registry.bind("deadLetterReplayer", replayer);
-        registry.bind("adminApi", new AdminApi(json, deadLetters, replayer, products, warehouses,
+        AdminApi adminApi = new AdminApi(json, deadLetters, replayer, products, warehouses,
                 new MappingCsv(products, MARKETPLACES), new MappingCsv(warehouses, MARKETPLACES), journal, flows,
-                dataSource, previews, inventory, accounts));
+                dataSource, previews, inventory, accounts);
+        registry.bind("adminApi", adminApi);
+        // commission agent reports and services (issue 5): service map, reconciliation journal, per marketplace
+        new ReportWiring(settings, registry, dataSource, json, clock, onecZone, odata, onecSettings, configuration,
+                products, journal, claims, deadLetters, adminApi).wildberries(http);
 
         String token = secret("mp1c.admin.token", settings);
         if (token == null || token.length() < 16) {

@@ -12,13 +12,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** A mapping table (products or warehouses): marketplace key -> 1C reference, per marketplace and account. */
+/**
+ * A mapping table (products, warehouses or services): marketplace key -> 1C reference, per marketplace and account.
+ * Services keep the expense item (СтатьиРасходов) where products keep the characteristic.
+ */
 public class MappingTable {
 
-    /** The two tables differ only in names and in whether a characteristic is kept. */
+    /** The tables differ only in names and in whether a characteristic is kept. */
     public enum Kind {
         PRODUCTS("product_map", "product_key", "nomenclature_ref", "characteristic_ref", "nomenclature_name"),
-        WAREHOUSES("warehouse_map", "warehouse_key", "onec_warehouse_ref", null, "warehouse_name");
+        WAREHOUSES("warehouse_map", "warehouse_key", "onec_warehouse_ref", null, "warehouse_name"),
+        SERVICES("service_map", "service_key", "nomenclature_ref", "expense_item_ref", "service_name");
 
         final String table;
         final String keyColumn;

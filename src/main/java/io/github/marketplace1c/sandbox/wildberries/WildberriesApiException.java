@@ -61,7 +61,8 @@ public final class WildberriesApiException extends RuntimeException {
         // an opaque internal code at WB; clients must not parse it
         body.put("code", "07e4668e-" + requestId.substring(0, 12) + "-[mp1c-sandbox]");
         body.put("requestId", requestId);
-        body.put("origin", status >= 500 ? "marketplace-api" : "s2s-api-auth-catalog");
+        body.put("origin", status >= 500 ? "marketplace-api"
+                : name.startsWith("GetReportDetail") ? "open-api-finreports" : "s2s-api-auth-catalog");
         body.put("status", status);
         body.put("statusText", statusText(status));
         body.put("timestamp", WildberriesJson.format(now));
@@ -83,6 +84,11 @@ public final class WildberriesApiException extends RuntimeException {
     /** A Marketplace-service 400 with its own code, e.g. {@code SKUUploadDisabled}. */
     static WildberriesApiException badRequest(String code, String message) {
         return new WildberriesApiException(400, Shape.MARKETPLACE, code, message);
+    }
+
+    /** finance-api's 400: the problem shape with the decoder's own title. */
+    static WildberriesApiException financeBadRequest(String detail) {
+        return new WildberriesApiException(400, Shape.GATEWAY, "GetReportDetail decode error", detail);
     }
 
     /** The Prices and Discounts service's 400 {@code {"data":null,"error":true,"errorText":...}}. */
