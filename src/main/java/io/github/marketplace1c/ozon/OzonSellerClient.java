@@ -107,10 +107,13 @@ public class OzonSellerClient {
         Map<String, String> headers = Map.of("Client-Id", account.credential("clientId"),
                 "Api-Key", account.credential("apiKey"));
         throttle.acquire(account.id());
-        try (HttpJson.Streamed response = http.stream("POST", baseUrl + path, headers, body)) {
+        try {
+            HttpJson.Streamed response = http.stream("POST", baseUrl + path, headers, body);
             int status = response.status();
             if (status == 200) {
-                return java.util.Optional.ofNullable(reader.read(response.body()));
+                try (java.io.InputStream in = response.body()) {
+                    return java.util.Optional.ofNullable(reader.read(in));
+                }
             }
             String text = response.text();
             if (status == 404 && notFoundIsAbsent && !isCredentialMessage(ozonMessage(text))) {

@@ -111,12 +111,16 @@ public class YandexMarketClient {
     public <T> T download(Account account, String url, StreamReader<T> reader) {
         String where = "Account " + account.id() + ": Yandex Market report file";
         throttle.acquire(account.id());
-        try (HttpJson.Streamed response = http.stream("GET", url, Map.of(), null)) {
+        try {
+            HttpJson.Streamed response = http.stream("GET", url, Map.of(), null);
             if (response.status() != 200) {
+                response.body().close();
                 throw new TransientFailure(ReasonCode.MARKETPLACE_UNAVAILABLE, where + " answered " + response.status()
                         + " (an expired link is asked for again)", null, null);
             }
-            return reader.read(response.body());
+            try (java.io.InputStream in = response.body()) {
+                return reader.read(in);
+            }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new PermanentFailure(ReasonCode.INVALID_PAYLOAD, where + " is not the JSON expected: "
                     + e.getOriginalMessage());
