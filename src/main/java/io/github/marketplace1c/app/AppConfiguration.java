@@ -220,7 +220,7 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("adminApi", adminApi);
         // commission agent reports and services (issue 5): service map, reconciliation journal, per marketplace
         new ReportWiring(settings, registry, dataSource, json, clock, onecZone, odata, onecSettings, configuration,
-                products, journal, claims, deadLetters, adminApi).wildberries(http);
+                products, journal, claims, deadLetters, adminApi).wildberries(http).ozon(ozon).yandexMarket(yandexMarket);
 
         String token = secret("mp1c.admin.token", settings);
         if (token == null || token.length() < 16) {

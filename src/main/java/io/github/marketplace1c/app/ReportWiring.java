@@ -91,6 +91,22 @@ final class ReportWiring {
                 settings.integer("mp1c.wildberries.reports.pageSize", 100_000)));
     }
 
+    /** Ozon: the monthly realization report and the accrual API, through the orders flow's Seller API client. */
+    ReportWiring ozon(io.github.marketplace1c.ozon.OzonSellerClient client) {
+        return addSource("ozon", new io.github.marketplace1c.ozon.OzonReportSource(client, json, clock, zone,
+                settings.integer("mp1c.ozon.reports.monthsBack", 3)));
+    }
+
+    /** Yandex Market: asynchronous reports, generation paced per account and report type. */
+    ReportWiring yandexMarket(io.github.marketplace1c.yandexmarket.YandexMarketClient client) {
+        double perMinute = Double.parseDouble(settings.get("mp1c.yandexMarket.reports.generationsPerMinute", "0.5"));
+        return addSource("yandexMarket", new io.github.marketplace1c.yandexmarket.YandexMarketReportSource(client, json,
+                clock, zone, new AccountThrottle(new AccountThrottle.Limit(perMinute / 60.0, 1), clock),
+                Duration.ofMillis(settings.integer("mp1c.yandexMarket.reports.pollIntervalMs", 5000)),
+                settings.integer("mp1c.yandexMarket.reports.maxPolls", 60),
+                settings.integer("mp1c.yandexMarket.reports.monthsBack", 3)));
+    }
+
     /**
      * Binds a marketplace's source and its two flows: beans {@code <prefix>Reports}, {@code <prefix>SalesReport},
      * {@code <prefix>Services}, where prefix is the marketplace's bean prefix (ozon, wildberries, yandexMarket).

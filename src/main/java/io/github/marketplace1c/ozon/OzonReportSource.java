@@ -60,12 +60,18 @@ public class OzonReportSource implements ReportSource {
     private final ObjectMapper json;
     private final Clock clock;
     private final ZoneId zone;
+    private final int monthsBack;
 
-    public OzonReportSource(OzonSellerClient client, ObjectMapper json, Clock clock, ZoneId zone) {
+    /**
+     * @param monthsBack how many months before the current one are looked at on every run (the accruals of a month
+     *                   take a page or more per day to read); earlier months are past their corrections
+     */
+    public OzonReportSource(OzonSellerClient client, ObjectMapper json, Clock clock, ZoneId zone, int monthsBack) {
         this.client = client;
         this.json = json;
         this.clock = clock;
         this.zone = zone;
+        this.monthsBack = monthsBack;
     }
 
     @Override
@@ -83,11 +89,16 @@ public class OzonReportSource implements ReportSource {
         return refs;
     }
 
-    /** The months touching [from, to] that are over (a month's report cannot exist before it ends). */
+    /**
+     * The months touching [from, to] that are over (a month's report cannot exist before it ends), at most
+     * {@code monthsBack} before the current one.
+     */
     List<YearMonth> monthsOver(LocalDate from, LocalDate to) {
         LocalDate today = LocalDate.now(clock.withZone(zone));
+        YearMonth first = YearMonth.from(from);
+        YearMonth oldest = YearMonth.from(today).minusMonths(monthsBack);
         List<YearMonth> months = new ArrayList<>();
-        for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
+        for (YearMonth m = first.isBefore(oldest) ? oldest : first; !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
             if (m.atEndOfMonth().isBefore(today)) {
                 months.add(m);
             }

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * The sandbox base's marketplace services (Номенклатура of type Услуга) and expense items (СтатьиРасходов), and the
- * service map rows that send each marketplace's service kinds to them. Every kind the emulators' reports contain is
+ * service map rows that send each marketplace's service kinds to them (Wildberries by sellerOperName, Ozon by accrual
+ * type id, Yandex Market by serviceName). Every kind the emulators' reports contain is
  * mapped, so the sandbox's reports load whole.
  */
 public final class SandboxServices {
@@ -21,7 +22,11 @@ public final class SandboxServices {
     public static final Service ACCEPTANCE = service("SRV-003", "Приемка товара маркетплейсом", "Приемка");
     public static final Service FINES = service("SRV-004", "Штрафы маркетплейса", "Штрафы");
     public static final Service DEDUCTIONS = service("SRV-005", "Прочие удержания маркетплейса", "Прочие удержания");
-    public static final List<Service> SERVICES = List.of(LOGISTICS, STORAGE, ACCEPTANCE, FINES, DEDUCTIONS);
+    public static final Service ACQUIRING = service("SRV-006", "Эквайринг маркетплейса", "Эквайринг");
+    public static final Service PROMOTION = service("SRV-007", "Продвижение на маркетплейсе", "Продвижение");
+    public static final Service PLACEMENT = service("SRV-008", "Размещение товаров на маркетплейсе", "Размещение");
+    public static final List<Service> SERVICES = List.of(LOGISTICS, STORAGE, ACCEPTANCE, FINES, DEDUCTIONS, ACQUIRING,
+            PROMOTION, PLACEMENT);
 
     /** Wildberries' service kinds (sellerOperName) as the sandbox maps them. */
     public static final List<String[]> WILDBERRIES = List.of(
@@ -31,6 +36,22 @@ public final class SandboxServices {
             new String[] {"Штраф", "FINES"},
             new String[] {"Удержание", "DEDUCTIONS"});
 
+    /** Ozon's accrual types (type_id, the emulator's /v1/finance/accrual/types) as the sandbox maps them. */
+    public static final List<String[]> OZON = List.of(
+            new String[] {"101", "LOGISTICS"},
+            new String[] {"102", "LOGISTICS"},
+            new String[] {"103", "LOGISTICS"},
+            new String[] {"104", "ACQUIRING"},
+            new String[] {"201", "STORAGE"},
+            new String[] {"301", "PROMOTION"},
+            new String[] {"302", "DEDUCTIONS"});
+
+    /** Yandex Market's service names (serviceName of the services report) as the sandbox maps them. */
+    public static final List<String[]> YANDEX_MARKET = List.of(
+            new String[] {"Размещение товаров на витрине", "PLACEMENT"},
+            new String[] {"Программа лояльности", "PROMOTION"},
+            new String[] {"Буст продаж, оплата за продажи", "PROMOTION"});
+
     private SandboxServices() {
     }
 
@@ -39,12 +60,21 @@ public final class SandboxServices {
                 SandboxData.guid("expense-item", expenseItem), "Услуги маркетплейсов: " + expenseItem);
     }
 
+    private static MappingRow row(String marketplace, String[] kind) {
+        Service service = byName(kind[1]);
+        return new MappingRow(marketplace, "", kind[0], service.nomenclatureRef(), service.expenseItemRef(),
+                service.name(), "sandbox seed");
+    }
+
     public static Service byName(String constant) {
         return switch (constant) {
             case "LOGISTICS" -> LOGISTICS;
             case "STORAGE" -> STORAGE;
             case "ACCEPTANCE" -> ACCEPTANCE;
             case "FINES" -> FINES;
+            case "ACQUIRING" -> ACQUIRING;
+            case "PROMOTION" -> PROMOTION;
+            case "PLACEMENT" -> PLACEMENT;
             default -> DEDUCTIONS;
         };
     }
@@ -59,6 +89,12 @@ public final class SandboxServices {
             Service service = byName(kind[1]);
             rows.add(new MappingRow("wildberries", "", kind[0], service.nomenclatureRef(), service.expenseItemRef(),
                     service.name(), "sandbox seed"));
+        }
+        for (String[] kind : OZON) {
+            rows.add(row("ozon", kind));
+        }
+        for (String[] kind : YANDEX_MARKET) {
+            rows.add(row("yandex-market", kind));
         }
         services.upsertAll(rows);
     }

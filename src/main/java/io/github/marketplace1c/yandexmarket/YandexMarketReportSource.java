@@ -62,9 +62,16 @@ public class YandexMarketReportSource implements ReportSource {
     private final AccountThrottle generations;
     private final Duration pollInterval;
     private final int maxPolls;
+    private final int monthsBack;
 
+    /**
+     * @param generations paces generation per account and report type (Market: 1 per 2 minutes)
+     * @param monthsBack  how many months before the current one are generated on every run (each is a generation
+     *                    under that limit); earlier months are past their corrections
+     */
     public YandexMarketReportSource(YandexMarketClient client, ObjectMapper json, Clock clock, ZoneId zone,
-                                    AccountThrottle generations, Duration pollInterval, int maxPolls) {
+                                    AccountThrottle generations, Duration pollInterval, int maxPolls, int monthsBack) {
+        this.monthsBack = monthsBack;
         this.client = client;
         this.json = json;
         this.clock = clock;
@@ -83,7 +90,9 @@ public class YandexMarketReportSource implements ReportSource {
     public List<ReportRef> list(Account account, ReportKind kind, LocalDate from, LocalDate to) {
         LocalDate today = LocalDate.now(clock.withZone(zone));
         List<ReportRef> refs = new ArrayList<>();
-        for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
+        YearMonth oldest = YearMonth.from(today).minusMonths(monthsBack);
+        YearMonth first = YearMonth.from(from).isBefore(oldest) ? oldest : YearMonth.from(from);
+        for (YearMonth m = first; !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
             if (m.atEndOfMonth().isBefore(today)) {
                 listed(account, kind, m).ifPresent(refs::add);
             }
