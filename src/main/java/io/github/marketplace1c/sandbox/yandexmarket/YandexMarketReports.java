@@ -150,6 +150,11 @@ public final class YandexMarketReports {
         return job;
     }
 
+    /** Forgets a job, as Market does some time after generating it: {@code reports/info} answers 404. */
+    public void forget(String reportId) {
+        jobs.remove(reportId);
+    }
+
     Optional<Job> job(String reportId) {
         return Optional.ofNullable(jobs.get(reportId));
     }
