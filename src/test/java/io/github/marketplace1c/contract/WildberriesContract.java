@@ -144,6 +144,11 @@ public final class WildberriesContract {
                 continue;
             }
             ValidationReport response = validateResponse(exchange);
+            if (exchange.path().startsWith("/api/finance/v1/sales-reports/detailed")
+                    && exchange.requestBody().contains("\"fields\"")) {
+                // "fields: Список полей, которые вернутся в ответе": a narrowed row lacks what the full row requires
+                response = withoutMessages(response, "validation.response.body.schema.required");
+            }
             boolean undeclared = response.getMessages().stream().anyMatch(m -> m.getKey().equals(UNKNOWN_STATUS))
                     || response.getMessages().stream().anyMatch(m -> m.getKey().equals("validation.request.path.missing"));
             if (undeclared) {
