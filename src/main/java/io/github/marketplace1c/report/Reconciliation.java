@@ -27,12 +27,16 @@ public final class Reconciliation {
                 if (!text.isEmpty()) {
                     text.append("; ");
                 }
-                text.append(check.figure()).append(": report lines ").append(check.ours().toPlainString())
-                        .append(", marketplace ").append(check.marketplace().toPlainString()).append(", difference ")
-                        .append(check.difference().toPlainString());
+                text.append(check.figure()).append(": report lines ").append(money(check.ours()))
+                        .append(", marketplace ").append(money(check.marketplace())).append(", difference ")
+                        .append(money(check.difference()));
             }
             return text + (checks.isEmpty() ? "the marketplace states no totals" : "")
-                    + " (tolerance " + tolerance.toPlainString() + ")";
+                    + " (tolerance " + money(tolerance) + ")";
+        }
+
+        private static String money(BigDecimal value) {
+            return value.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
         }
     }
 

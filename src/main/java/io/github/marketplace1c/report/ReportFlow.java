@@ -187,8 +187,17 @@ public class ReportFlow {
         exchange.setProperty(AGGREGATE, read);
         String what = "Account " + account.id() + ", " + source.marketplace() + " report " + report.number()
                 + " (" + report.periodStart() + " - " + report.periodEnd() + ")";
-        ReportDocuments.Outcome outcome;
         Reconciliation.Result reconciliation = Reconciliation.check(read, report.totals(), tolerancePerRow);
+        if (read.rowsLoaded() == 0 && reconciliation.matches()) {
+            // nothing of this kind in the report (a week without sales, a report without fees): no empty document
+            claims.done(flow(), account.id(), exchange.getProperty(FlowProperties.CLAIM_KEY, String.class), null);
+            reports.record(report, ReportJournal.SKIPPED, read, reconciliation, null, null,
+                    "nothing to load: no " + (kind == ReportKind.SALES ? "sales or returns" : "fees") + " in the report");
+            skip(exchange, "no " + (kind == ReportKind.SALES ? "sales or returns" : "fees") + " in the report ("
+                    + read.rowsRead() + " rows read)");
+            return;
+        }
+        ReportDocuments.Outcome outcome;
         if (kind == ReportKind.SALES) {
             List<ReportDocumentProfile.ResolvedLine> lines = resolveProducts(account, report, read, what);
             checkReconciliation(report, read, reconciliation, what);
@@ -305,9 +314,13 @@ public class ReportFlow {
         Account account = exchange.getProperty(FlowProperties.ACCOUNT, Account.class);
         ReportRef report = exchange.getProperty(REPORT, ReportRef.class);
         String reason = exchange.getProperty(FlowProperties.SKIP_REASON, String.class);
+        String claimKey = exchange.getProperty(FlowProperties.CLAIM_KEY, String.class);
+        if (claimKey != null) {
+            claims.done(flow(), account.id(), claimKey, null);
+        }
         journal.record(exchange.getProperty(FlowProperties.RUN_ID, Long.class), source.marketplace(), flow(),
                 account.id(), report.recordKey(), Journal.Outcome.SKIPPED, "SKIPPED", reason, null, null);
-        if (reports.loadedFingerprint(report).isEmpty()) {
+        if (reports.loadedFingerprint(report).isEmpty() && exchange.getProperty(AGGREGATE) == null) {
             reports.record(report, ReportJournal.SKIPPED, null, null, null, null, reason);
         }
         deadLetters.resolveOpen(flow(), account.id(), report.recordKey(), DeadLetter.RESOLVED, "skipped: " + reason);

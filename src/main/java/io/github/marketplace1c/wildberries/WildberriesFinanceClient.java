@@ -41,9 +41,16 @@ public class WildberriesFinanceClient {
     private final AccountThrottle financeThrottle;
     private final AccountThrottle contentThrottle;
     private final Duration defaultWait;
+    private final Duration spacing;
 
+    /**
+     * @param spacing with a burst of 1, the wait after each finance answer before the account's next request (WB
+     *                counts a request when it arrives, and a request paced only by when it left can arrive early
+     *                after a slow one); null to pace by the throttle alone
+     */
     public WildberriesFinanceClient(HttpJson http, String financeUrl, String contentUrl, AccountThrottle financeThrottle,
-                                    AccountThrottle contentThrottle, Duration defaultWait) {
+                                    AccountThrottle contentThrottle, Duration defaultWait, Duration spacing) {
+        this.spacing = spacing;
         this.http = http;
         this.financeUrl = trim(financeUrl);
         this.contentUrl = trim(contentUrl);
@@ -89,6 +96,7 @@ public class WildberriesFinanceClient {
         try {
             response = http.stream("POST", financeUrl + path, Map.of("Authorization", account.credential("token")),
                     body);
+            space(account, financeThrottle);
         } catch (IOException e) {
             throw new TransientFailure(ReasonCode.MARKETPLACE_UNAVAILABLE, where + " did not answer ("
                     + e.getClass().getSimpleName() + ")", null, e);
@@ -157,6 +165,7 @@ public class WildberriesFinanceClient {
         HttpJson.Response response;
         try {
             response = http.send("POST", base + path, Map.of("Authorization", account.credential("token")), body);
+            space(account, throttle);
         } catch (IOException e) {
             throw new TransientFailure(ReasonCode.MARKETPLACE_UNAVAILABLE, where + " did not answer ("
                     + e.getClass().getSimpleName() + ")", null, e);
@@ -173,6 +182,12 @@ public class WildberriesFinanceClient {
         }
         throw failure(account, throttle, where, response.status(), response.header("X-Ratelimit-Retry"),
                 response.body());
+    }
+
+    private void space(Account account, AccountThrottle throttle) {
+        if (spacing != null && throttle == financeThrottle) {
+            throttle.backOff(account.id(), spacing);
+        }
     }
 
     private RuntimeException failure(Account account, AccountThrottle throttle, String where, int status,

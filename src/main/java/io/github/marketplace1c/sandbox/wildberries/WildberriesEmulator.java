@@ -362,7 +362,8 @@ public final class WildberriesEmulator implements AutoCloseable {
         } catch (WildberriesApiException e) {
             status = e.status();
             response = e.body(requestId, clock.instant());
-            problem = e.shape() == WildberriesApiException.Shape.GATEWAY;
+            problem = e.shape() == WildberriesApiException.Shape.GATEWAY
+                    || e.shape() == WildberriesApiException.Shape.FINANCE;
         } catch (RuntimeException e) {
             WildberriesApiException internal = WildberriesApiException.internal(500);
             status = internal.status();
