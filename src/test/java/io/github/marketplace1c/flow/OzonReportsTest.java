@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.marketplace1c.contract.OzonContract;
 import io.github.marketplace1c.journal.Journal;
-import io.github.marketplace1c.mapping.MappingTable;
 import io.github.marketplace1c.sandbox.SandboxData;
 import io.github.marketplace1c.sandbox.SandboxServices;
 import io.github.marketplace1c.sandbox.onec.OneCEmulator;
@@ -42,8 +41,7 @@ class OzonReportsTest {
 
     private static FlowWorld world(OneCEmulator.Configuration configuration, Path temp) throws Exception {
         FlowWorld world = new FlowWorld(configuration, temp, Map.of());
-        world.start();
-        SandboxServices.seedMappings(world.app().bean("serviceMappings", MappingTable.class));
+        world.start(); // the sandbox's product, warehouse and service maps
         return world;
     }
 

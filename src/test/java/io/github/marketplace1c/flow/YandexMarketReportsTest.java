@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.marketplace1c.contract.YandexMarketContract;
 import io.github.marketplace1c.journal.Journal;
-import io.github.marketplace1c.mapping.MappingTable;
 import io.github.marketplace1c.sandbox.SandboxData;
 import io.github.marketplace1c.sandbox.SandboxServices;
 import io.github.marketplace1c.sandbox.onec.OneCEmulator;
@@ -44,8 +43,7 @@ class YandexMarketReportsTest {
 
     private static FlowWorld world(OneCEmulator.Configuration configuration, Path temp) throws Exception {
         FlowWorld world = new FlowWorld(configuration, temp, Map.of("mp1c.yandexMarket.reports.pollIntervalMs", "20"));
-        world.start();
-        SandboxServices.seedMappings(world.app().bean("serviceMappings", MappingTable.class));
+        world.start(); // the sandbox's product, warehouse and service maps
         return world;
     }
 
