@@ -199,6 +199,34 @@ class OzonReportsTest {
     }
 
     @Test
+    void aReportOzonCorrectsUpdatesItsOneDocumentAndAnUnchangedOneIsNotWrittenAgain() throws Exception {
+        try (FlowWorld world = world(OneCEmulator.Configuration.UT, temp)) {
+            world.runFlow("ozon-sales-report");
+            OneCReports onec = new OneCReports(world.onec);
+            String ref = onec.oneSales(ROMASHKA_REPORT).orElseThrow().path("Ref_Key").asText();
+
+            List<Journal.RunSummary> unchanged = world.runFlow("ozon-sales-report");
+            assertThat(unchanged).allSatisfy(r -> {
+                assertThat(r.done()).isZero();
+                assertThat(r.skipped()).isEqualTo(1);
+            });
+
+            // Ozon corrects the report: one more unit of green tea sold
+            world.ozon.finance().addRow(ROMASHKA.clientId(), OCTOBER, OzonFinance.saleRow(
+                    OzonFinanceSeed.offer("RM-TEA-002"), 1, new BigDecimal("289.00"), new BigDecimal("0.12"),
+                    OzonFinance.Loyalty.NONE));
+            world.runFlow("ozon-sales-report");
+
+            ObjectNode doc = onec.oneSales(ROMASHKA_REPORT).orElseThrow();
+            assertThat(doc.path("Ref_Key").asText()).isEqualTo(ref);
+            OneCReports.Line tea = lineOf(onec.saleLines(doc), item("RM-TEA-002"));
+            assertThat(tea.quantity()).isEqualByComparingTo("10");
+            assertThat(tea.sum()).isEqualByComparingTo("2890.00");
+            assertThat(tea.reward()).isEqualByComparingTo("346.80"); // 312.12 + 34.68
+        }
+    }
+
+    @Test
     void aRowWhoseTotalDoesNotAddUpIsAReconciliationMismatchAndNothingIsWritten() throws Exception {
         try (FlowWorld world = world(OneCEmulator.Configuration.UT, temp)) {
             ObjectNode row = OzonFinance.saleRow(OzonFinanceSeed.offer("RM-TEA-002"), 1, new BigDecimal("289.00"),
