@@ -25,7 +25,9 @@ import java.util.function.BiFunction;
 
 /**
  * A loopback emulator of the Ozon Seller API's FBS posting reads ({@code /v4/posting/fbs/list},
- * {@code /v4/posting/fbs/unfulfilled/list}, {@code /v3/posting/fbs/get}), faithful to the official OpenAPI spec:
+ * {@code /v4/posting/fbs/unfulfilled/list}, {@code /v3/posting/fbs/get}), product, stock and price calls, and the
+ * finance reads (the monthly realization report, published by the clock; the accrual API), faithful to the
+ * official OpenAPI spec:
  * same paths, request checks, response shapes, error bodies, the per-Client-Id rate limit, and injectable faults.
  * The application runs it in sandbox mode; tests validate everything it says against the spec.
  */

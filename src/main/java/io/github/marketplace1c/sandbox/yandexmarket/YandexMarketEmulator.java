@@ -29,8 +29,9 @@ import java.util.concurrent.TimeUnit;
  * A loopback emulator of the Yandex Market Partner API's FBS order reads, {@code POST v1/businesses/{businessId}/orders},
  * faithful to the official OpenAPI spec: same path, parameters, answer shape, error bodies, the {@code Api-Key}
  * check, the method's hourly resource quota and parallel limit with Market's 420 and X-RateLimit-Resource-*
- * headers, and injectable faults. The application runs it in sandbox mode; tests validate everything it says
- * against the spec.
+ * headers, and injectable faults; besides, the stock and price writes and the asynchronous finance reports
+ * (generate, {@code reports/info}, the JSON file on loopback). The application runs it in sandbox mode; tests
+ * validate everything it says against the spec.
  */
 public final class YandexMarketEmulator implements AutoCloseable {
 
