@@ -278,7 +278,7 @@ public class OzonReportSource implements ReportSource {
 
     /** The charges of one accrual: posting services, item fees, the seller-level fee. Positive = a charge. */
     void charges(JsonNode accrual, Map<Integer, String> names, Consumer<ServiceCharge> out) {
-        LocalDate date = LocalDate.parse(accrual.path("date").asText().substring(0, 10));
+        LocalDate date = day(accrual.path("date").asText(""));
         for (JsonNode product : accrual.path("posting").path("products")) {
             String sku = product.path("sku").asText(null);
             for (JsonNode service : product.path("delivery").path("services")) {
@@ -294,6 +294,15 @@ public class OzonReportSource implements ReportSource {
         JsonNode nonItem = accrual.get("non_item_fee");
         if (nonItem != null && nonItem.isObject() && nonItem.has("type_id")) {
             out.accept(charge(nonItem, names, date, null));
+        }
+    }
+
+    /** An accrual's day ({@code 2026-10-05}, or a date-time); null when Ozon gives none the flow can read. */
+    private static LocalDate day(String text) {
+        try {
+            return text.length() < 10 ? null : LocalDate.parse(text.substring(0, 10));
+        } catch (DateTimeParseException e) {
+            return null;
         }
     }
 

@@ -267,7 +267,12 @@ public class YandexMarketReportSource implements ReportSource {
             name = sheet;
         }
         String when = row.path("serviceDateTime").asText(row.path("serviceDate").asText(row.path("actDate").asText("")));
-        LocalDate date = when.length() >= 10 ? LocalDate.parse(when.substring(0, 10)) : null;
+        LocalDate date = null;
+        try {
+            date = when.length() >= 10 ? LocalDate.parse(when.substring(0, 10)) : null;
+        } catch (java.time.format.DateTimeParseException e) {
+            // a date Market writes another way: the charge still counts, undated
+        }
         String sku = row.path("shopSku").asText("");
         return new ServiceCharge(name, name, amount, date, sku.isBlank() ? null : sku);
     }
