@@ -143,7 +143,9 @@ class OneCEmulatorTest {
                     .hasValueSatisfying(a -> assertThat(a.path("Организация_Key").asText()).isEqualTo(SandboxData.VASILKOV.ref()));
             assertThat(emulator.objects("Catalog_Склады")).hasSize(3);
         }
-        assertThat(emulator.objects("Catalog_Номенклатура")).hasSize(10);
+        // the ten goods and the marketplace services (Номенклатура of type Услуга) the report flows use
+        assertThat(emulator.objects("Catalog_Номенклатура"))
+                .hasSize(10 + io.github.marketplace1c.sandbox.SandboxServices.SERVICES.size());
         ObjectNode tea = emulator.object("Catalog_Номенклатура", TEA.nomenclatureRef()).orElseThrow();
         assertThat(tea.path("Code").asText()).isEqualTo(TEA.code());
         assertThat(tea.path("Артикул").asText()).isEqualTo("RM-TEA-001");
