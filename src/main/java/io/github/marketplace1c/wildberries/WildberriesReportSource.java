@@ -190,7 +190,14 @@ public class WildberriesReportSource implements ReportSource {
 
         private void emit() {
             boolean sale = "Продажа".equals(docTypeName);
-            if (sale || "Возврат".equals(docTypeName)) {
+            boolean goods = sale || "Возврат".equals(docTypeName);
+            if (goods && report.kind() != ReportKind.SALES) {
+                // the services read asks for the fee fields only: a sale without a fee is the other flow's row
+                if (!hasFee()) {
+                    sink.skipped(String.valueOf(rrdId), "a sale or return (the sales-report flow loads it)");
+                    return;
+                }
+            } else if (goods) {
                 if (retailAmount == null || forPay == null) {
                     throw invalid("retailAmount and forPay");
                 }
@@ -209,6 +216,15 @@ public class WildberriesReportSource implements ReportSource {
                 sink.skipped(String.valueOf(rrdId), report.kind() == ReportKind.SALES ? "not a sale or return"
                         : "sellerOperName '" + sellerOperName + "' is neither a sale, a return nor a fee");
             }
+        }
+
+        private boolean hasFee() {
+            return nonZero(deliveryService) || nonZero(paidStorage) || nonZero(paidAcceptance) || nonZero(penalty)
+                    || nonZero(deduction);
+        }
+
+        private static boolean nonZero(BigDecimal value) {
+            return value != null && value.signum() != 0;
         }
 
         /** A fee of the row: named by sellerOperName, or by the field's usual name on a sale or return row. */
