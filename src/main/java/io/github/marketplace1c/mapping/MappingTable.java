@@ -67,6 +67,32 @@ public class MappingTable {
         return rows.stream().findFirst();
     }
 
+    /**
+     * {@link #resolve} for many keys at once (a report's products): the account's row first, then the
+     * marketplace-wide one; keys without a row are absent from the answer. Queries in chunks of 500 keys.
+     */
+    public java.util.Map<String, MappingRow> resolveAll(String marketplace, String accountId,
+                                                        java.util.Collection<String> keys) {
+        java.util.Map<String, MappingRow> found = new java.util.HashMap<>();
+        List<String> all = new java.util.ArrayList<>(keys);
+        for (int from = 0; from < all.size(); from += 500) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+            Object[] args = new Object[chunk.size() + 2];
+            args[0] = marketplace;
+            args[1] = accountId;
+            for (int i = 0; i < chunk.size(); i++) {
+                args[i + 2] = chunk.get(i);
+            }
+            // account rows sort after the marketplace-wide ones ('' first), so they win in the map
+            jdbc.query("SELECT * FROM " + kind.table + " WHERE marketplace = ? AND account_id IN (?, '') AND "
+                    + kind.keyColumn + " IN (" + "?, ".repeat(chunk.size() - 1) + "?) ORDER BY account_id", rs -> {
+                        MappingRow row = row(rs, 0);
+                        found.put(row.key(), row);
+                    }, args);
+        }
+        return found;
+    }
+
     public List<MappingRow> list(String marketplace, String accountId, String search, int limit) {
         String like = search == null || search.isBlank() ? null : "%" + search.toLowerCase() + "%";
         Where where = new Where().and("marketplace = ?", marketplace).and("account_id = ?", accountId)

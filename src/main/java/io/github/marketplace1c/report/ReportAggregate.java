@@ -1,7 +1,9 @@
 package io.github.marketplace1c.report;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -44,18 +46,13 @@ public class ReportAggregate implements ReportSink {
     }
 
     private final ReportKind kind;
-    private final Map<String, ProductLine> lines = new LinkedHashMap<>();
+    private final Map<String, ProductLine> saleLines = new LinkedHashMap<>();
+    private final Map<String, ProductLine> returnLines = new LinkedHashMap<>();
     private final Map<String, ServiceLine> services = new LinkedHashMap<>();
     private long rowsRead;
     private long rowsSkipped;
     private long lineRows;
     private long serviceRows;
-    private BigDecimal sales = BigDecimal.ZERO;
-    private BigDecimal returns = BigDecimal.ZERO;
-    private BigDecimal rewardSales = BigDecimal.ZERO;
-    private BigDecimal rewardReturns = BigDecimal.ZERO;
-    private BigDecimal transferSales = BigDecimal.ZERO;
-    private BigDecimal transferReturns = BigDecimal.ZERO;
     private BigDecimal servicesTotal = BigDecimal.ZERO;
     private String firstSkipReason;
 
@@ -72,8 +69,12 @@ public class ReportAggregate implements ReportSink {
             return;
         }
         lineRows++;
-        ProductLine sum = lines.computeIfAbsent(line.kind().name() + "\u0000" + line.productKey(),
-                k -> new ProductLine(line.kind(), line.productKey()));
+        Map<String, ProductLine> lines = line.kind() == ReportLine.Kind.SALE ? saleLines : returnLines;
+        ProductLine sum = lines.get(line.productKey());
+        if (sum == null) {
+            sum = new ProductLine(line.kind(), line.productKey());
+            lines.put(line.productKey(), sum);
+        }
         if (sum.name == null) {
             sum.name = line.name();
         }
@@ -83,15 +84,6 @@ public class ReportAggregate implements ReportSink {
         sum.reward = sum.reward.add(line.reward());
         if (line.transfer() != null) {
             sum.transfer = sum.transfer == null ? line.transfer() : sum.transfer.add(line.transfer());
-        }
-        if (line.kind() == ReportLine.Kind.SALE) {
-            sales = sales.add(line.saleSum());
-            rewardSales = rewardSales.add(line.reward());
-            transferSales = line.transfer() == null ? transferSales : transferSales.add(line.transfer());
-        } else {
-            returns = returns.add(line.saleSum());
-            rewardReturns = rewardReturns.add(line.reward());
-            transferReturns = line.transfer() == null ? transferReturns : transferReturns.add(line.transfer());
         }
     }
 
@@ -132,12 +124,15 @@ public class ReportAggregate implements ReportSink {
         return kind;
     }
 
+    /** Sales first, then returns, each in the order first seen. */
     public Iterable<ProductLine> lines() {
-        return lines.values();
+        List<ProductLine> all = new ArrayList<>(saleLines.values());
+        all.addAll(returnLines.values());
+        return all;
     }
 
     public int lineCount() {
-        return lines.size();
+        return saleLines.size() + returnLines.size();
     }
 
     public Iterable<ServiceLine> services() {
@@ -161,29 +156,44 @@ public class ReportAggregate implements ReportSink {
         return kind == ReportKind.SALES ? lineRows : serviceRows;
     }
 
+    // the totals are added up from the product lines (a few thousand), not row by row (a million)
+
     public BigDecimal sales() {
-        return sales;
+        return total(saleLines, l -> l.saleSum);
     }
 
     public BigDecimal returns() {
-        return returns;
+        return total(returnLines, l -> l.saleSum);
     }
 
     /** Reward on sales minus reward on returns. */
     public BigDecimal reward() {
-        return rewardSales.subtract(rewardReturns);
+        return rewardOnSales().subtract(rewardOnReturns());
     }
 
     public BigDecimal rewardOnSales() {
-        return rewardSales;
+        return total(saleLines, l -> l.reward);
     }
 
     public BigDecimal rewardOnReturns() {
-        return rewardReturns;
+        return total(returnLines, l -> l.reward);
     }
 
+    /** What the marketplace transfers for the goods: sales' transfer minus returns' (lines without one count 0). */
     public BigDecimal transfer() {
-        return transferSales.subtract(transferReturns);
+        return total(saleLines, l -> l.transfer).subtract(total(returnLines, l -> l.transfer));
+    }
+
+    private static BigDecimal total(Map<String, ProductLine> lines,
+                                    java.util.function.Function<ProductLine, BigDecimal> field) {
+        BigDecimal total = BigDecimal.ZERO;
+        for (ProductLine line : lines.values()) {
+            BigDecimal value = field.apply(line);
+            if (value != null) {
+                total = total.add(value);
+            }
+        }
+        return total;
     }
 
     public BigDecimal servicesTotal() {

@@ -217,10 +217,11 @@ public class ReportFlow {
                                                                      ReportAggregate read, String what) {
         List<ReportDocumentProfile.ResolvedLine> resolved = new ArrayList<>();
         List<String> missing = new ArrayList<>();
-        java.util.Map<String, Optional<MappingRow>> seen = new java.util.HashMap<>();
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+        read.lines().forEach(line -> keys.add(line.productKey));
+        java.util.Map<String, MappingRow> mapped = products.resolveAll(source.marketplace(), account.id(), keys);
         for (ReportAggregate.ProductLine line : read.lines()) {
-            Optional<MappingRow> row = seen.computeIfAbsent(line.productKey,
-                    key -> products.resolve(source.marketplace(), account.id(), key));
+            Optional<MappingRow> row = Optional.ofNullable(mapped.get(line.productKey));
             if (row.isEmpty()) {
                 if (!missing.contains(line.productKey)) {
                     missing.add(line.productKey);
