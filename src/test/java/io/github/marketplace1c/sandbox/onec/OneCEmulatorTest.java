@@ -143,9 +143,13 @@ class OneCEmulatorTest {
                     .hasValueSatisfying(a -> assertThat(a.path("Организация_Key").asText()).isEqualTo(SandboxData.VASILKOV.ref()));
             assertThat(emulator.objects("Catalog_Склады")).hasSize(3);
         }
-        // the ten goods and the marketplace services (Номенклатура of type Услуга) the report flows use
-        assertThat(emulator.objects("Catalog_Номенклатура"))
-                .hasSize(10 + io.github.marketplace1c.sandbox.SandboxServices.SERVICES.size());
+        // ten goods and the marketplace services the reports' service map sends fees to
+        assertThat(emulator.objects("Catalog_Номенклатура")).hasSize(10
+                + io.github.marketplace1c.sandbox.SandboxServices.SERVICES.size());
+        assertThat(emulator.objects("Catalog_Номенклатура")).filteredOn(n -> n.path("ТипНоменклатуры").asText()
+                .equals("Услуга")).extracting(n -> n.path("Description").asText())
+                .containsExactlyInAnyOrderElementsOf(io.github.marketplace1c.sandbox.SandboxServices.SERVICES.stream()
+                        .map(io.github.marketplace1c.sandbox.SandboxServices.Service::name).toList());
         ObjectNode tea = emulator.object("Catalog_Номенклатура", TEA.nomenclatureRef()).orElseThrow();
         assertThat(tea.path("Code").asText()).isEqualTo(TEA.code());
         assertThat(tea.path("Артикул").asText()).isEqualTo("RM-TEA-001");
