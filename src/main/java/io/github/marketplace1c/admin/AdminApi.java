@@ -55,11 +55,34 @@ public class AdminApi {
         this.json = json;
         this.deadLetters = deadLetters;
         this.replayer = replayer;
-        this.tables = Map.of("products", products, "warehouses", warehouses);
-        this.csv = Map.of("products", productsCsv, "warehouses", warehousesCsv);
+        this.tables = new java.util.concurrent.ConcurrentHashMap<>(Map.of("products", products, "warehouses", warehouses));
+        this.csv = new java.util.concurrent.ConcurrentHashMap<>(Map.of("products", productsCsv, "warehouses", warehousesCsv));
         this.journal = journal;
         this.flows = flows;
         this.dataSource = dataSource;
+    }
+
+    private volatile io.github.marketplace1c.report.ReportJournal reportJournal;
+
+    /** The reconciliation journal behind GET /api/reports. */
+    public void setReportJournal(io.github.marketplace1c.report.ReportJournal reportJournal) {
+        this.reportJournal = reportJournal;
+    }
+
+    /** GET /api/reports?marketplace=&account=&kind=SALES|SERVICES&status=&limit=: the reconciliation journal. */
+    public void reports(Exchange exchange) {
+        respond(exchange, () -> {
+            Message in = exchange.getIn();
+            String kind = in.getHeader("kind", String.class);
+            return reportJournal.list(in.getHeader("marketplace", String.class), in.getHeader("account", String.class),
+                    kind == null ? null : kind.toUpperCase(), in.getHeader("status", String.class), limit(in, 1000));
+        });
+    }
+
+    /** Another mapping table under /api/mappings/{kind} (services: the reports' service map). */
+    public void addTable(String kind, MappingTable table, MappingCsv tableCsv) {
+        tables.put(kind, table);
+        csv.put(kind, tableCsv);
     }
 
     /** Client errors: the message goes back to the caller as is. */
@@ -146,9 +169,13 @@ public class AdminApi {
             table(exchange).upsertAll(rows);
             List<DeadLetterReplayer.Result> replayed = new ArrayList<>();
             for (MappingRow row : rows) {
-                replayed.addAll("products".equals(kind)
-                        ? replayer.replayParkedForProduct(row.marketplace(), row.accountId(), row.key(), actor(exchange))
-                        : replayer.replayParkedForWarehouse(row.marketplace(), row.accountId(), actor(exchange)));
+                replayed.addAll(switch (kind) {
+                    case "products" -> replayer.replayParkedForProduct(row.marketplace(), row.accountId(), row.key(),
+                            actor(exchange));
+                    case "services" -> replayer.replayParkedForService(row.marketplace(), row.accountId(), row.key(),
+                            actor(exchange));
+                    default -> replayer.replayParkedForWarehouse(row.marketplace(), row.accountId(), actor(exchange));
+                });
             }
             return Map.of("saved", rows.size(), "replayed", replayed);
         });
@@ -423,11 +450,12 @@ public class AdminApi {
         String ref = item.path("ref").asText("");
         if (marketplace.isBlank() || key.isBlank() || !ref.matches("[0-9a-fA-F-]{36}")) {
             throw new BadRequest(400, "a mapping needs marketplace, key and ref (a 1C GUID)"
-                    + ("products".equals(kind) ? ", optionally characteristicRef" : "") + ", account, name, note");
+                    + ("products".equals(kind) ? ", optionally characteristicRef" : "")
+                    + ("services".equals(kind) ? ", expenseItemRef (needed by УТ/КА)" : "") + ", account, name, note");
         }
-        String characteristic = item.path("characteristicRef").asText("");
+        String characteristic = item.path("services".equals(kind) ? "expenseItemRef" : "characteristicRef").asText("");
         return new MappingRow(marketplace, item.path(item.has("accountId") ? "accountId" : "account").asText(""), key, ref.toLowerCase(),
-                "products".equals(kind) && !characteristic.isBlank() ? characteristic.toLowerCase() : null,
+                !"warehouses".equals(kind) && !characteristic.isBlank() ? characteristic.toLowerCase() : null,
                 item.path("name").asText(null), item.path("note").asText(null));
     }
 

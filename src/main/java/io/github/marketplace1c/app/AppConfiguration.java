@@ -239,9 +239,13 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("flowRunner", flows);
         DeadLetterReplayer replayer = new DeadLetterReplayer(deadLetters, accounts, context.createProducerTemplate());
         registry.bind("deadLetterReplayer", replayer);
-        registry.bind("adminApi", new AdminApi(json, deadLetters, replayer, products, warehouses,
+        AdminApi adminApi = new AdminApi(json, deadLetters, replayer, products, warehouses,
                 new MappingCsv(products, MARKETPLACES), new MappingCsv(warehouses, MARKETPLACES), journal, flows,
-                dataSource, previews, inventory, accounts));
+                dataSource, previews, inventory, accounts);
+        registry.bind("adminApi", adminApi);
+        // commission agent reports and services (issue 5): service map, reconciliation journal, per marketplace
+        new ReportWiring(settings, registry, dataSource, json, clock, onecZone, odata, onecSettings, configuration,
+                products, journal, claims, deadLetters, adminApi).wildberries(http).ozon(ozon).yandexMarket(yandexMarket);
 
         // the mapping workbench (docs/mapping.md, "Workbench"): catalog flows, suggestions, the unmapped inbox
         CatalogTables catalogTables = new CatalogTables(dataSource, clock);

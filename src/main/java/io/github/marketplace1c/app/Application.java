@@ -100,6 +100,8 @@ public final class Application implements AutoCloseable {
         if (sandbox != null) {
             Sandbox.seedMappings(application.bean("productMappings", MappingTable.class),
                     application.bean("warehouseMappings", MappingTable.class));
+            io.github.marketplace1c.sandbox.SandboxServices.seedMappings(
+                    application.bean("serviceMappings", MappingTable.class));
             SandboxHistory.ordersAlreadyIn1C(application, sandbox,
                     java.time.ZoneId.of(PropertyFiles.value(effective, "mp1c.onec.timeZone", "Europe/Moscow")));
         }

@@ -44,7 +44,8 @@ public class DeadLetterParking {
         if (claimKey != null && account != null) {
             claims.release(flow, accountId, claimKey);
         }
-        List<String> productKeys = failure instanceof UnmappedProductException u ? u.productKeys() : List.of();
+        List<String> productKeys = failure instanceof UnmappedProductException u ? u.productKeys()
+                : failure instanceof io.github.marketplace1c.report.UnmappedServiceException s ? s.serviceKeys() : List.of();
         long id = deadLetters.park(marketplace, flow, accountId, recordKey, reason.name(), message,
                 exchange.getProperty(FlowProperties.PAYLOAD, String.class),
                 exchange.getProperty(FlowProperties.REPLAY_TARGET, "none", String.class), productKeys);

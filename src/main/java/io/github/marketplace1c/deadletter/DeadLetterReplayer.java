@@ -82,6 +82,15 @@ public class DeadLetterReplayer {
         return results;
     }
 
+    /** After a service mapping was added: replays every report parked for that service kind. */
+    public List<Result> replayParkedForService(String marketplace, String accountId, String serviceKey, String actor) {
+        List<Result> results = new ArrayList<>();
+        for (DeadLetter letter : deadLetters.parkedForService(marketplace, accountId, serviceKey)) {
+            results.add(replay(letter.id(), actor));
+        }
+        return results;
+    }
+
     public List<Result> replayParkedForWarehouse(String marketplace, String accountId, String actor) {
         List<Result> results = new ArrayList<>();
         for (DeadLetter letter : deadLetters.parkedForWarehouse(marketplace, accountId)) {

@@ -81,6 +81,16 @@ public class DeadLetters {
                         : new Object[] {marketplace, "%," + likeLiteral(productKey) + ",%", accountId});
     }
 
+    /** Open dead letters of one marketplace waiting for a service mapping (the service keys are kept like products'). */
+    public List<DeadLetter> parkedForService(String marketplace, String accountId, String serviceKey) {
+        return jdbc.query("SELECT * FROM dead_letter WHERE status = 'new' AND reason = 'UNMAPPED_SERVICE' "
+                        + "AND marketplace = ? AND product_keys LIKE ? ESCAPE '!'"
+                        + (accountId.isEmpty() ? "" : " AND account_id = ?")
+                        + " ORDER BY id", DeadLetters::row, accountId.isEmpty()
+                        ? new Object[] {marketplace, "%," + likeLiteral(serviceKey) + ",%"}
+                        : new Object[] {marketplace, "%," + likeLiteral(serviceKey) + ",%", accountId});
+    }
+
     /** Open dead letters of one marketplace waiting for a warehouse mapping. */
     public List<DeadLetter> parkedForWarehouse(String marketplace, String accountId) {
         return jdbc.query("SELECT * FROM dead_letter WHERE status = 'new' AND reason = 'UNMAPPED_WAREHOUSE' "

@@ -6,6 +6,10 @@ public enum ReasonCode {
     UNMAPPED_PRODUCT,
     /** The marketplace warehouse has no row in the warehouse map and the account has no default warehouse. */
     UNMAPPED_WAREHOUSE,
+    /** A marketplace service kind has no row in the service map; the report waits. Fix: add it; the report replays. */
+    UNMAPPED_SERVICE,
+    /** A report's lines do not add up to the marketplace's own totals (beyond the tolerance); nothing was written. */
+    RECONCILIATION_MISMATCH,
     /** The marketplace sent a record we cannot read (a missing or malformed field, named in the message). */
     INVALID_PAYLOAD,
     /** 1C refused the document (its own message is kept). */

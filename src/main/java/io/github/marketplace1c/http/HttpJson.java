@@ -60,6 +60,43 @@ public final class HttpJson {
         }
     }
 
+    /** An answer whose body is read as it arrives (large reports); the caller closes {@code body}. */
+    public record Streamed(int status, java.io.InputStream body, HttpResponse<java.io.InputStream> raw) {
+
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+
+        /** The whole body as text (for an error answer, which is small). */
+        public String text() throws IOException {
+            try (java.io.InputStream in = body) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
+    }
+
+    /** Like {@link #send}, but the body is not read: a page of 100,000 report rows is parsed as it streams in. */
+    public Streamed stream(String method, String url, Map<String, String> headers, Object body) throws IOException {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
+                    .header("Accept", "application/json");
+            headers.forEach(request::header);
+            String text = body == null ? null : body instanceof String s ? s : json.writeValueAsString(body);
+            if (text == null) {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            } else {
+                request.header("Content-Type", "application/json; charset=utf-8");
+                request.method(method, HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
+            }
+            HttpResponse<java.io.InputStream> response = client.send(request.build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            return new Streamed(response.statusCode(), response.body(), response);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
     public JsonNode parse(String body) throws IOException {
         return json.readTree(body == null || body.isBlank() ? "{}" : body);
     }

@@ -58,6 +58,12 @@ public class RecordClaims {
                 + "AND status = 'CLAIMED'", flow, accountId, recordKey);
     }
 
+    /** Forgets a done claim, so the record can be loaded again (a replay of a report already in 1C). */
+    public void forget(String flow, String accountId, String recordKey) {
+        jdbc.update("DELETE FROM idempotency_key WHERE flow = ? AND account_id = ? AND record_key = ?", flow, accountId,
+                recordKey);
+    }
+
     public boolean isDone(String flow, String accountId, String recordKey) {
         return !jdbc.queryForList("SELECT status FROM idempotency_key WHERE flow = ? AND account_id = ? "
                 + "AND record_key = ? AND status = 'DONE'", String.class, flow, accountId, recordKey).isEmpty();

@@ -42,9 +42,18 @@ public class MappingCsv {
     }
 
     public List<String> columns() {
-        return table.kind().hasCharacteristic()
-                ? List.of("marketplace", "account", "product_key", "nomenclature_ref", "characteristic_ref", "name", "note")
-                : List.of("marketplace", "account", "warehouse_key", "onec_warehouse_ref", "name", "note");
+        return switch (table.kind()) {
+            case PRODUCTS -> List.of("marketplace", "account", "product_key", "nomenclature_ref", "characteristic_ref",
+                    "name", "note");
+            case WAREHOUSES -> List.of("marketplace", "account", "warehouse_key", "onec_warehouse_ref", "name", "note");
+            case SERVICES -> List.of("marketplace", "account", "service_key", "nomenclature_ref", "expense_item_ref",
+                    "name", "note");
+        };
+    }
+
+    /** The CSV column of the second reference: products' characteristic, services' expense item. */
+    private String secondRefColumn() {
+        return columns().get(4);
     }
 
     public ImportReport importCsv(String text) {
@@ -107,9 +116,9 @@ public class MappingCsv {
             errors.add(refColumn + " '" + (ref == null ? "" : ref) + "' is not a 1C reference (a GUID)");
         }
         if (table.kind().hasCharacteristic()) {
-            String characteristic = value(v, "characteristic_ref");
+            String characteristic = value(v, secondRefColumn());
             if (characteristic != null && !GUID.matcher(characteristic).matches()) {
-                errors.add("characteristic_ref '" + characteristic + "' is not a GUID");
+                errors.add(secondRefColumn() + " '" + characteristic + "' is not a GUID");
             }
         }
         return errors.isEmpty() ? null : String.join("; ", errors);
@@ -118,7 +127,7 @@ public class MappingCsv {
     private MappingRow toRow(Map<String, String> v) {
         return new MappingRow(value(v, "marketplace"), value(v, "account"), value(v, columns().get(2)),
                 value(v, columns().get(3)).toLowerCase(),
-                table.kind().hasCharacteristic() ? lower(value(v, "characteristic_ref")) : null,
+                table.kind().hasCharacteristic() ? lower(value(v, secondRefColumn())) : null,
                 value(v, "name"), value(v, "note"));
     }
 
@@ -133,7 +142,7 @@ public class MappingCsv {
             values.put(columns().get(2), row.key());
             values.put(columns().get(3), row.ref());
             if (table.kind().hasCharacteristic()) {
-                values.put("characteristic_ref", row.characteristicRef());
+                values.put(secondRefColumn(), row.characteristicRef());
             }
             values.put("name", row.name());
             values.put("note", row.note());

@@ -12,13 +12,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** A mapping table (products or warehouses): marketplace key -> 1C reference, per marketplace and account. */
+/**
+ * A mapping table (products, warehouses or services): marketplace key -> 1C reference, per marketplace and account.
+ * Services keep the expense item (СтатьиРасходов) where products keep the characteristic.
+ */
 public class MappingTable {
 
-    /** The two tables differ only in names and in whether a characteristic is kept. */
+    /** The tables differ only in names and in whether a characteristic is kept. */
     public enum Kind {
         PRODUCTS("product_map", "product_key", "nomenclature_ref", "characteristic_ref", "nomenclature_name"),
-        WAREHOUSES("warehouse_map", "warehouse_key", "onec_warehouse_ref", null, "warehouse_name");
+        WAREHOUSES("warehouse_map", "warehouse_key", "onec_warehouse_ref", null, "warehouse_name"),
+        SERVICES("service_map", "service_key", "nomenclature_ref", "expense_item_ref", "service_name");
 
         final String table;
         final String keyColumn;
@@ -61,6 +65,32 @@ public class MappingTable {
                         + kind.keyColumn + " = ? AND account_id IN (?, '') ORDER BY account_id DESC",
                 this::row, marketplace, key, accountId);
         return rows.stream().findFirst();
+    }
+
+    /**
+     * {@link #resolve} for many keys at once (a report's products): the account's row first, then the
+     * marketplace-wide one; keys without a row are absent from the answer. Queries in chunks of 500 keys.
+     */
+    public java.util.Map<String, MappingRow> resolveAll(String marketplace, String accountId,
+                                                        java.util.Collection<String> keys) {
+        java.util.Map<String, MappingRow> found = new java.util.HashMap<>();
+        List<String> all = new java.util.ArrayList<>(keys);
+        for (int from = 0; from < all.size(); from += 500) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+            Object[] args = new Object[chunk.size() + 2];
+            args[0] = marketplace;
+            args[1] = accountId;
+            for (int i = 0; i < chunk.size(); i++) {
+                args[i + 2] = chunk.get(i);
+            }
+            // account rows sort after the marketplace-wide ones ('' first), so they win in the map
+            jdbc.query("SELECT * FROM " + kind.table + " WHERE marketplace = ? AND account_id IN (?, '') AND "
+                    + kind.keyColumn + " IN (" + "?, ".repeat(chunk.size() - 1) + "?) ORDER BY account_id", rs -> {
+                        MappingRow row = row(rs, 0);
+                        found.put(row.key(), row);
+                    }, args);
+        }
+        return found;
     }
 
     public List<MappingRow> list(String marketplace, String accountId, String search, int limit) {

@@ -135,6 +135,12 @@ public class ODataClient {
                 null, "post " + entitySet + " " + ref);
     }
 
+    /** Cancels a document's posting (its movements go), e.g. before its tabular sections are replaced. */
+    public void unpost(String entitySet, String ref) {
+        call("POST", root + segment(entitySet) + "(guid'" + ref + "')/Unpost?$format=json", null,
+                "unpost " + entitySet + " " + ref);
+    }
+
     private JsonNode call(String method, String url, ObjectNode body, String what) {
         HttpJson.Response response;
         try {

@@ -88,23 +88,64 @@ public class OzonSellerClient {
                         + " answered with a body that is not JSON");
             }
         }
-        String message = ozonMessage(response.body());
+        throw failure(account, path, status, response.body(), response.header("Retry-After"));
+    }
+
+    /** Reads a 200 answer's body as it arrives. */
+    @FunctionalInterface
+    public interface StreamReader<T> {
+        T read(java.io.InputStream body) throws IOException;
+    }
+
+    /**
+     * A Seller API call whose answer is read as a stream by {@code reader} (a report too big to hold as a string).
+     * With {@code notFoundIsAbsent}, Ozon's 404 that is not about credentials (a report not published yet) is an
+     * empty result instead of a failure. Other answers fail as in {@link #post}.
+     */
+    public <T> java.util.Optional<T> postStreamed(Account account, String path, Object body, StreamReader<T> reader,
+                                                  boolean notFoundIsAbsent) {
+        Map<String, String> headers = Map.of("Client-Id", account.credential("clientId"),
+                "Api-Key", account.credential("apiKey"));
+        throttle.acquire(account.id());
+        try {
+            HttpJson.Streamed response = http.stream("POST", baseUrl + path, headers, body);
+            int status = response.status();
+            if (status == 200) {
+                try (java.io.InputStream in = response.body()) {
+                    return java.util.Optional.ofNullable(reader.read(in));
+                }
+            }
+            String text = response.text();
+            if (status == 404 && notFoundIsAbsent && !isCredentialMessage(ozonMessage(text))) {
+                return java.util.Optional.empty();
+            }
+            throw failure(account, path, status, text, response.header("Retry-After"));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new PermanentFailure(ReasonCode.INVALID_PAYLOAD, "Account " + account.id() + ": Ozon " + path
+                    + " answered with JSON that cannot be read: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new TransientFailure(ReasonCode.MARKETPLACE_UNAVAILABLE, "Account " + account.id() + ": Ozon "
+                    + path + " did not answer in full (" + e.getClass().getSimpleName() + ")", null, e);
+        }
+    }
+
+    /** Ozon's error answer as the failure the error handler understands. */
+    private RuntimeException failure(Account account, String path, int status, String body, String retryAfterHeader) {
+        String message = ozonMessage(body);
         String where = "Account " + account.id() + ": Ozon " + path + " answered " + status + " " + message;
         if (status == 429) {
-            Duration wait = retryAfter(response);
+            Duration wait = retryAfter(retryAfterHeader, status);
             throttle.backOff(account.id(), wait);
-            throw new TransientFailure(ReasonCode.MARKETPLACE_UNAVAILABLE, where, wait, null);
+            return new TransientFailure(ReasonCode.MARKETPLACE_UNAVAILABLE, where, wait, null);
         }
         if (status >= 500) {
-            throw new TransientFailure(ReasonCode.MARKETPLACE_UNAVAILABLE, where, retryAfter(response), null);
+            return new TransientFailure(ReasonCode.MARKETPLACE_UNAVAILABLE, where, retryAfter(retryAfterHeader, status),
+                    null);
         }
         if (status == 401 || status == 403 || isCredentialMessage(message)) {
-            throw new PermanentFailure(ReasonCode.AUTH_FAILED, where + " (check the account's Client-Id and Api-Key)");
+            return new PermanentFailure(ReasonCode.AUTH_FAILED, where + " (check the account's Client-Id and Api-Key)");
         }
-        if (status >= 500) {
-            throw new TransientFailure(ReasonCode.MARKETPLACE_UNAVAILABLE, where, retryAfter(response), null);
-        }
-        throw new PermanentFailure(ReasonCode.CONFIGURATION, where);
+        return new PermanentFailure(ReasonCode.CONFIGURATION, where);
     }
 
     /**
@@ -117,8 +158,7 @@ public class OzonSellerClient {
     }
 
     /** Ozon's 429 carries no documented wait; a Retry-After is used when present, else the configured wait. */
-    private Duration retryAfter(HttpJson.Response response) {
-        String header = response.header("Retry-After");
+    private Duration retryAfter(String header, int status) {
         if (header != null) {
             try {
                 return Duration.ofSeconds(Long.parseLong(header.trim()));
@@ -126,7 +166,7 @@ public class OzonSellerClient {
                 // an HTTP date is not used by Ozon; fall through to the configured wait
             }
         }
-        return response.status() == 429 ? rateLimitWait : null;
+        return status == 429 ? rateLimitWait : null;
     }
 
     private String ozonMessage(String body) {

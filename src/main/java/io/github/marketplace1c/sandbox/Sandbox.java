@@ -42,6 +42,9 @@ public final class Sandbox implements AutoCloseable {
         Vertx vertx = Vertx.vertx();
         OzonEmulator ozon = new OzonEmulator(vertx, clock, true).start(host, ports.ozon());
         WildberriesEmulator wildberries = new WildberriesEmulator(vertx, clock, true).start(host, ports.wildberries());
+        // WB's finance-api allows 1 request a minute; the sandbox (and mp1c.wildberries.finance.requestsPerMinute in
+        // its profile) allows 600, so a month of reports loads in seconds
+        wildberries.financeRateLimit(600, 10);
         YandexMarketEmulator yandexMarket = new YandexMarketEmulator(vertx, clock, true).start(host, ports.yandexMarket());
         OneCEmulator onec = new OneCEmulator(vertx, configuration, strict).credentials(onecUser, onecPassword)
                 .start(host, ports.onec());

@@ -107,6 +107,64 @@ public class YandexMarketClient {
         return call(account, "POST", path, http.json().createObjectNode());
     }
 
+    /**
+     * {@code POST /v2/reports/{type}/generate?format=JSON}: starts a report; the answer's {@code result.reportId}
+     * is what {@link #reportInfo} asks about.
+     */
+    public JsonNode generateReport(Account account, String type, Object body) {
+        return call(account, "POST", "/v2/reports/" + type + "/generate?format=JSON", body);
+    }
+
+    /** {@code GET /v2/reports/info/{reportId}}: the job's status and, once DONE, a fresh file link; null on 404. */
+    public JsonNode reportInfo(Account account, String reportId) {
+        try {
+            return call(account, "GET", "/v2/reports/info/"
+                    + java.net.URLEncoder.encode(reportId, java.nio.charset.StandardCharsets.UTF_8), null);
+        } catch (NotFound e) {
+            return null;
+        }
+    }
+
+    /** Reads a downloaded file as it arrives. */
+    @FunctionalInterface
+    public interface StreamReader<T> {
+        T read(java.io.InputStream body) throws IOException;
+    }
+
+    /**
+     * Downloads a report file from the link {@code reports/info} gave, <b>without</b> the Api-Key (the link is the
+     * credential and may point at another host), reading it as it arrives. An expired or refused link is transient:
+     * the next attempt asks {@code reports/info} for a fresh one.
+     */
+    public <T> T download(Account account, String url, StreamReader<T> reader) {
+        String where = "Account " + account.id() + ": Yandex Market report file";
+        throttle.acquire(account.id());
+        try {
+            HttpJson.Streamed response = http.stream("GET", url, Map.of(), null);
+            if (response.status() != 200) {
+                response.body().close();
+                throw new TransientFailure(ReasonCode.MARKETPLACE_UNAVAILABLE, where + " answered " + response.status()
+                        + " (an expired link is asked for again)", null, null);
+            }
+            try (java.io.InputStream in = response.body()) {
+                return reader.read(in);
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new PermanentFailure(ReasonCode.INVALID_PAYLOAD, where + " is not the JSON expected: "
+                    + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new TransientFailure(ReasonCode.MARKETPLACE_UNAVAILABLE, where + " did not arrive in full ("
+                    + e.getClass().getSimpleName() + ")", null, e);
+        }
+    }
+
+    /** A 404 of {@code reports/info}: the job is unknown (expired), so the caller generates again. */
+    private static final class NotFound extends RuntimeException {
+        NotFound() {
+            super(null, null, false, false);
+        }
+    }
+
     private JsonNode call(Account account, String path, Object body) {
         return call(account, "POST", path, body);
     }
@@ -148,6 +206,9 @@ public class YandexMarketClient {
         }
         if (status >= 500) {
             throw new TransientFailure(ReasonCode.MARKETPLACE_UNAVAILABLE, message, null, null);
+        }
+        if (status == 404 && path.startsWith("/v2/reports/info/")) {
+            throw new NotFound();
         }
         throw new PermanentFailure(ReasonCode.CONFIGURATION, message);
     }

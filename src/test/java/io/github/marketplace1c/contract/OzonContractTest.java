@@ -37,4 +37,29 @@ class OzonContractTest {
         assertThat(OzonContract.rpcStatusProblem("{\"code\":8,\"message\":\"m\",\"details\":[]}")).isNull();
         assertThat(OzonContract.rpcStatusProblem("{\"error\":\"x\"}")).isNotNull();
     }
+
+    @Test
+    void flagsAWrongTypedRealizationRowAndAnAccrualRequestWithoutLastId() {
+        RecordedExchange row = new RecordedExchange("POST", "/v2/finance/realization", AUTH,
+                "{\"month\":10,\"year\":2026}", 200, "{\"result\":{\"header\":{\"number\":\"1\"},\"rows\":["
+                + "{\"rowNumber\":1,\"delivery_commission\":{\"quantity\":\"two\",\"amount\":10.5}}]}}");
+        assertThatThrownBy(() -> OzonContract.assertConforms(List.of(row))).hasMessageContaining("quantity");
+        RecordedExchange noLastId = new RecordedExchange("POST", "/v1/finance/accrual/by-day", AUTH,
+                "{\"date\":\"2026-10-05\"}", 200, "{\"accruals\":[],\"last_id\":\"\"}");
+        assertThatThrownBy(() -> OzonContract.assertConforms(List.of(noLastId))).hasMessageContaining("last_id");
+        RecordedExchange numberAmount = new RecordedExchange("POST", "/v1/finance/accrual/by-day", AUTH,
+                "{\"date\":\"2026-10-05\",\"last_id\":\"\"}", 200,
+                "{\"accruals\":[{\"accrual_id\":1,\"total_amount\":{\"amount\":-76.0,\"currency\":\"RUB\"}}],"
+                + "\"last_id\":\"\"}");
+        assertThatThrownBy(() -> OzonContract.assertConforms(List.of(numberAmount))).as("accrual money is a string")
+                .hasMessageContaining("amount");
+    }
+
+    @Test
+    void acceptsTheNotPublishedYetAnswerTheSpecDeclares() {
+        RecordedExchange notYet = new RecordedExchange("POST", "/v2/finance/realization", AUTH,
+                "{\"month\":11,\"year\":2026}", 404, "{\"code\":5,\"message\":\"realization report not found\","
+                + "\"details\":[]}");
+        OzonContract.assertConforms(List.of(notYet));
+    }
 }

@@ -74,6 +74,24 @@ class WildberriesContractTest {
         assertThatThrownBy(() -> WildberriesContract.assertConforms(List.of(server))).hasMessageContaining("neither");
     }
 
+    // ---- 13-finances.yaml: realization reports ------------------------------------------------------------
+
+    @Test
+    void aNarrowedReportRowIsAcceptedOnlyWhenFieldsAskedForIt() {
+        String row = "[{\"rrdId\":1,\"nmId\":2,\"forPay\":\"376.99\"}]";
+        RecordedExchange full = new RecordedExchange("POST", "/api/finance/v1/sales-reports/detailed/7", "", AUTH,
+                "{\"limit\":10,\"rrdId\":0}", 200, JSON, row);
+        assertThatThrownBy(() -> WildberriesContract.assertConforms(List.of(full))).hasMessageContaining("required");
+        RecordedExchange narrowed = new RecordedExchange("POST", "/api/finance/v1/sales-reports/detailed/7", "", AUTH,
+                "{\"limit\":10,\"rrdId\":0,\"fields\":[\"nmId\",\"forPay\"]}", 200, JSON, row);
+        WildberriesContract.assertConforms(List.of(narrowed));
+        RecordedExchange numberMoney = new RecordedExchange("POST", "/api/finance/v1/sales-reports/detailed/7", "",
+                AUTH, "{\"limit\":10,\"rrdId\":0,\"fields\":[\"forPay\"]}", 200, JSON,
+                "[{\"rrdId\":1,\"forPay\":376.99}]");
+        assertThatThrownBy(() -> WildberriesContract.assertConforms(List.of(numberMoney)))
+                .hasMessageContaining("forPay");
+    }
+
     // ---- 02-items.yaml: stocks and prices ------------------------------------------------------------------
 
     @Test

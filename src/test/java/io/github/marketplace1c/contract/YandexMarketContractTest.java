@@ -55,4 +55,21 @@ class YandexMarketContractTest {
                 "{\"status\":\"ERROR\",\"errors\":[{\"code\":\"INTERNAL_ERROR\",\"message\":\"m\"}]}")).isNull();
         assertThat(YandexMarketContract.errorBodyProblem("{\"error\":\"x\"}")).isNotNull();
     }
+
+    @Test
+    void knowsTheReportOperations() {
+        RecordedExchange done = new RecordedExchange("GET", "/v2/reports/info/abc", Map.of(), Map.of("Api-Key", "k"), "",
+                200, Map.of(), "{\"status\":\"OK\",\"result\":{\"status\":\"DONE\",\"generationRequestedAt\":"
+                + "\"2026-11-07T09:00:00+03:00\",\"file\":\"http://127.0.0.1/f.json\"}}");
+        YandexMarketContract.assertConforms(List.of(done));
+        RecordedExchange unknownStatus = new RecordedExchange("GET", "/v2/reports/info/abc", Map.of(),
+                Map.of("Api-Key", "k"), "", 200, Map.of(), "{\"status\":\"OK\",\"result\":{\"status\":\"READY\","
+                + "\"generationRequestedAt\":\"2026-11-07T09:00:00+03:00\"}}");
+        assertThatThrownBy(() -> YandexMarketContract.assertConforms(List.of(unknownStatus))).hasMessageContaining("READY");
+        RecordedExchange noCampaign = new RecordedExchange("POST", "/v2/reports/goods-realization/generate",
+                Map.of("format", "JSON"), AUTH, "{\"year\":2026,\"month\":10}", 200, Map.of(),
+                "{\"status\":\"OK\",\"result\":{\"reportId\":\"r\",\"estimatedGenerationTime\":1}}");
+        assertThatThrownBy(() -> YandexMarketContract.assertConforms(List.of(noCampaign)))
+                .hasMessageContaining("campaignId");
+    }
 }

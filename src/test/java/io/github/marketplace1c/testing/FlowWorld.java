@@ -79,6 +79,7 @@ public final class FlowWorld implements AutoCloseable {
         app = Application.start(new Application.Options("sandbox", Path.of("."), overrides, clock));
         Sandbox.seedMappings(app.bean("productMappings", MappingTable.class),
                 app.bean("warehouseMappings", MappingTable.class));
+        io.github.marketplace1c.sandbox.SandboxServices.seedMappings(app.bean("serviceMappings", MappingTable.class));
         return app;
     }
 

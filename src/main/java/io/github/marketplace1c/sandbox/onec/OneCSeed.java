@@ -112,6 +112,14 @@ final class OneCSeed {
             }
         }
         nomenclature(unf);
+        for (io.github.marketplace1c.sandbox.SandboxServices.Service service
+                : io.github.marketplace1c.sandbox.SandboxServices.SERVICES) {
+            put("Catalog_Номенклатура", service.nomenclatureRef(), values(
+                    "Code", service.code(),
+                    "Description", service.name(),
+                    "НаименованиеПолное", service.name(),
+                    "ТипНоменклатуры", "Услуга"));
+        }
         if (unf) {
             for (String state : ORDER_STATES) {
                 put("Catalog_СостоянияЗаказовПокупателей", SandboxData.guid("order-state", state),

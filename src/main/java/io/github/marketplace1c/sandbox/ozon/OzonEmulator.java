@@ -25,7 +25,9 @@ import java.util.function.BiFunction;
 
 /**
  * A loopback emulator of the Ozon Seller API's FBS posting reads ({@code /v4/posting/fbs/list},
- * {@code /v4/posting/fbs/unfulfilled/list}, {@code /v3/posting/fbs/get}), faithful to the official OpenAPI spec:
+ * {@code /v4/posting/fbs/unfulfilled/list}, {@code /v3/posting/fbs/get}), product, stock and price calls, and the
+ * finance reads (the monthly realization report, published by the clock; the accrual API), faithful to the
+ * official OpenAPI spec:
  * same paths, request checks, response shapes, error bodies, the per-Client-Id rate limit, and injectable faults.
  * The application runs it in sandbox mode; tests validate everything it says against the spec.
  */
@@ -49,6 +51,8 @@ public final class OzonEmulator implements AutoCloseable {
     private final OzonStocks stocks = new OzonStocks();
     private final OzonPrices prices = new OzonPrices();
     private final ProductEndpoints productEndpoints;
+    private final OzonFinance finance = new OzonFinance();
+    private final FinanceEndpoints financeEndpoints;
     private volatile boolean recording = true;
     private final Map<String, String> apiKeys = new ConcurrentHashMap<>();
     private final List<RecordedExchange> recorded = new ArrayList<>();
@@ -65,9 +69,11 @@ public final class OzonEmulator implements AutoCloseable {
         this.rateLimiter = new OzonRateLimiter(clock, DEFAULT_RATE_LIMIT);
         this.stocksLimiter = new OzonRateLimiter(clock, DEFAULT_STOCKS_PER_MINUTE, 60);
         this.productEndpoints = new ProductEndpoints(products, stocks, prices, clock);
+        this.financeEndpoints = new FinanceEndpoints(finance, clock);
         SandboxData.OZON_ACCOUNTS.forEach(a -> apiKeys.put(a.clientId(), a.apiKey()));
         if (seeded) {
             OzonSeed.loadInto(postings);
+            OzonFinanceSeed.loadInto(finance);
         }
     }
 
@@ -84,6 +90,9 @@ public final class OzonEmulator implements AutoCloseable {
         router.post("/v3/product/info/list").handler(ctx -> api(ctx, productEndpoints::info));
         router.post(STOCKS_PATH).handler(ctx -> api(ctx, stocksLimiter, productEndpoints::stocks));
         router.post("/v1/product/import/prices").handler(ctx -> api(ctx, productEndpoints::prices));
+        router.post("/v2/finance/realization").handler(ctx -> api(ctx, financeEndpoints::realization));
+        router.post("/v1/finance/accrual/types").handler(ctx -> api(ctx, financeEndpoints::accrualTypes));
+        router.post("/v1/finance/accrual/by-day").handler(ctx -> api(ctx, financeEndpoints::accrualsByDay));
         router.route().handler(ctx -> api(ctx, (clientId, body) -> {
             throw new OzonApiException(404, 5, "method is not allowed");
         }));
@@ -137,6 +146,11 @@ public final class OzonEmulator implements AutoCloseable {
     /** What {@code /v2/products/stocks} accepted, the sellers' warehouses, armed per-item rejections. */
     public OzonStocks stocks() {
         return stocks;
+    }
+
+    /** The realization reports and accruals behind {@code /v2/finance/realization} and the accrual API. */
+    public OzonFinance finance() {
+        return finance;
     }
 
     /** What {@code /v1/product/import/prices} accepted. */

@@ -19,7 +19,7 @@ import java.time.Instant;
 public final class WildberriesApiException extends RuntimeException {
 
     /** Which of WB's two bodies the answer carries. */
-    public enum Shape { GATEWAY, MARKETPLACE, PRICES }
+    public enum Shape { GATEWAY, MARKETPLACE, PRICES, FINANCE }
 
     private final int status;
     private final Shape shape;
@@ -56,6 +56,15 @@ public final class WildberriesApiException extends RuntimeException {
             body.putNull("data");
             return body;
         }
+        if (shape == Shape.FINANCE) {
+            // finance-api's own 400 (13-finances.yaml): status, title, detail, requestId, origin only
+            body.put("status", status);
+            body.put("title", name);
+            body.put("detail", getMessage());
+            body.put("requestId", requestId);
+            body.put("origin", "open-api-finreports");
+            return body;
+        }
         body.put("title", name);
         body.put("detail", getMessage());
         // an opaque internal code at WB; clients must not parse it
@@ -83,6 +92,11 @@ public final class WildberriesApiException extends RuntimeException {
     /** A Marketplace-service 400 with its own code, e.g. {@code SKUUploadDisabled}. */
     static WildberriesApiException badRequest(String code, String message) {
         return new WildberriesApiException(400, Shape.MARKETPLACE, code, message);
+    }
+
+    /** finance-api's 400: the problem shape with the decoder's own title. */
+    static WildberriesApiException financeBadRequest(String detail) {
+        return new WildberriesApiException(400, Shape.FINANCE, "GetReportDetail decode error", detail);
     }
 
     /** The Prices and Discounts service's 400 {@code {"data":null,"error":true,"errorText":...}}. */

@@ -87,9 +87,31 @@ public final class WildberriesEmulator implements AutoCloseable {
         Answer apply(String token, MultiMap query, String body);
     }
 
-    /** A status and its JSON body (an object, or an array for the stocks 409); null body = none. */
-    record Answer(int status, JsonNode body) {
+    /** Writes a large JSON body as it is generated (finance report rows). */
+    @FunctionalInterface
+    interface Streamer {
+        void write(java.io.OutputStream out) throws java.io.IOException;
     }
+
+    /**
+     * A status and its JSON body (an object, or an array for the stocks 409); null body = none. A streamed answer
+     * has no tree: {@code stream} writes it, and {@code rows} says how large it is.
+     */
+    record Answer(int status, JsonNode body, Streamer stream, int rows) {
+        Answer(int status, JsonNode body) {
+            this(status, body, null, 0);
+        }
+
+        static Answer streamed(int status, int rows, Streamer stream) {
+            return new Answer(status, null, stream, rows);
+        }
+    }
+
+    /** Streamed answers up to this many rows are also kept whole in {@link #recorded()} for contract tests. */
+    static final int RECORDED_ROWS = 5_000;
+    /** WB's finance-api limit: 1 request a minute, burst 1, per seller account. */
+    public static final int DEFAULT_FINANCE_REQUESTS_PER_MINUTE = 1;
+    public static final int DEFAULT_FINANCE_BURST = 1;
 
     /**
      * Which bucket an operation draws on, what a 4xx costs there, and the content type of the gateway's problem
@@ -116,6 +138,10 @@ public final class WildberriesEmulator implements AutoCloseable {
     private final WildberriesRateLimiter contentRateLimiter;
     private final WildberriesCards cards = new WildberriesCards();
     private final CardEndpoints cardEndpoints = new CardEndpoints(cards);
+    private final WildberriesFinance finance = new WildberriesFinance();
+    private final FinanceEndpoints financeEndpoints = new FinanceEndpoints(finance);
+    private final WildberriesRateLimiter financeRateLimiter;
+    private final Category financeCategory;
     private final Category contentCategory;
     private final Set<String> tokens = ConcurrentHashMap.newKeySet();
     private final List<RecordedExchange> recorded = new ArrayList<>();
@@ -139,13 +165,18 @@ public final class WildberriesEmulator implements AutoCloseable {
                 DEFAULT_REQUESTS_PER_MINUTE, DEFAULT_BURST);
         this.priceCategory = new Category(pricesRateLimiter, 1, PROBLEM_JSON,
                 DEFAULT_PRICES_REQUESTS_PER_MINUTE, DEFAULT_PRICES_BURST);
+        this.financeRateLimiter = new WildberriesRateLimiter(clock, DEFAULT_FINANCE_REQUESTS_PER_MINUTE,
+                DEFAULT_FINANCE_BURST);
         this.contentRateLimiter = new WildberriesRateLimiter(clock, DEFAULT_CONTENT_REQUESTS_PER_MINUTE,
                 DEFAULT_CONTENT_BURST);
+        this.financeCategory = new Category(financeRateLimiter, 1, PROBLEM_JSON, DEFAULT_FINANCE_REQUESTS_PER_MINUTE,
+                DEFAULT_FINANCE_BURST);
         this.contentCategory = new Category(contentRateLimiter, 1, PROBLEM_JSON, DEFAULT_CONTENT_REQUESTS_PER_MINUTE,
                 DEFAULT_CONTENT_BURST);
         SandboxData.WB_ACCOUNTS.forEach(a -> tokens.add(a.token()));
         if (seeded) {
             WildberriesSeed.loadInto(orders);
+            WildberriesFinanceSeed.loadInto(finance);
         }
     }
 
@@ -166,6 +197,9 @@ public final class WildberriesEmulator implements AutoCloseable {
         router.get(HISTORY_GOODS).handler(ctx -> api(ctx, priceCategory, priceEndpoints::historyGoods));
         router.get(BUFFER_TASKS).handler(ctx -> api(ctx, priceCategory, priceEndpoints::bufferTask));
         router.post(CARDS_LIST).handler(ctx -> api(ctx, contentCategory, ok(cardEndpoints::list)));
+        router.post(FinanceEndpoints.LIST).handler(ctx -> api(ctx, financeCategory, financeEndpoints::list));
+        router.post(FinanceEndpoints.DETAILED).handler(ctx -> api(ctx, financeCategory,
+                (token, query, body) -> financeEndpoints.detailed(token, ctx.pathParam("reportId"), body)));
         router.route().handler(ctx -> api(ctx, orderCategory, (token, query, body) -> {
             throw WildberriesApiException.pathNotFound();
         }));
@@ -207,6 +241,8 @@ public final class WildberriesEmulator implements AutoCloseable {
         rateLimiter.configure(enabled ? DEFAULT_REQUESTS_PER_MINUTE : 0, enabled ? DEFAULT_BURST : 0);
         pricesRateLimiter.configure(enabled ? DEFAULT_PRICES_REQUESTS_PER_MINUTE : 0,
                 enabled ? DEFAULT_PRICES_BURST : 0);
+        financeRateLimiter.configure(enabled ? DEFAULT_FINANCE_REQUESTS_PER_MINUTE : 0,
+                enabled ? DEFAULT_FINANCE_BURST : 0);
         contentRateLimiter.configure(enabled ? DEFAULT_CONTENT_REQUESTS_PER_MINUTE : 0,
                 enabled ? DEFAULT_CONTENT_BURST : 0);
     }
@@ -218,6 +254,19 @@ public final class WildberriesEmulator implements AutoCloseable {
 
     public WildberriesOrders orders() {
         return orders;
+    }
+
+    /** The realization reports (finance-api) of each account. */
+    public WildberriesFinance finance() {
+        return finance;
+    }
+
+    /**
+     * The finance category's bucket per account (WB: 1 a minute, burst 1); {@code 0, 0} turns it off. The sandbox
+     * loosens it so that a demo of a month of reports does not take half an hour.
+     */
+    public void financeRateLimit(int requestsPerMinute, int burst) {
+        financeRateLimiter.configure(requestsPerMinute, burst);
     }
 
     /** The stocks the seller has set, per warehouse and size. */
@@ -289,6 +338,7 @@ public final class WildberriesEmulator implements AutoCloseable {
         Map<String, String> answerHeaders = new LinkedHashMap<>();
         int status;
         JsonNode response;
+        Answer streamed = null;
         boolean problem = false;
         try {
             if (kind == Faults.Kind.SERVER_ERROR) {
@@ -312,6 +362,7 @@ public final class WildberriesEmulator implements AutoCloseable {
             authenticate(token);
             Answer answer = operation.apply(token, ctx.queryParams(), requestBody);
             response = answer.body();
+            streamed = answer.stream() == null ? null : answer;
             if (kind == Faults.Kind.MALFORMED_RECORD && response instanceof ObjectNode object) {
                 malform(object);
             }
@@ -319,7 +370,8 @@ public final class WildberriesEmulator implements AutoCloseable {
         } catch (WildberriesApiException e) {
             status = e.status();
             response = e.body(requestId, clock.instant());
-            problem = e.shape() == WildberriesApiException.Shape.GATEWAY;
+            problem = e.shape() == WildberriesApiException.Shape.GATEWAY
+                    || e.shape() == WildberriesApiException.Shape.FINANCE;
         } catch (RuntimeException e) {
             WildberriesApiException internal = WildberriesApiException.internal(500);
             status = internal.status();
@@ -332,8 +384,14 @@ public final class WildberriesEmulator implements AutoCloseable {
         if (status != 429 && rateLimiter.enabled()) {
             answerHeaders.put("X-Ratelimit-Remaining", Long.toString(rateLimiter.remaining(bucket)));
         }
-        if (response != null) {
+        if (response != null || streamed != null) {
             answerHeaders.put("Content-Type", problem ? category.problemContentType() : "application/json");
+        }
+        if (streamed != null && kind != Faults.Kind.LOSE_REPLY && streamed.rows() > RECORDED_ROWS) {
+            record(new RecordedExchange(method, path, query, headers, requestBody, status, Map.copyOf(answerHeaders),
+                    "", clock.instant()));
+            stream(ctx, status, answerHeaders, streamed.stream());
+            return;
         }
 
         if (kind == Faults.Kind.LOSE_REPLY) {
@@ -341,7 +399,8 @@ public final class WildberriesEmulator implements AutoCloseable {
             ctx.request().connection().close();
             return;
         }
-        String responseBody = response == null ? "" : response.toString();
+        String responseBody = streamed != null ? render(streamed.stream())
+                : response == null ? "" : response.toString();
         record(new RecordedExchange(method, path, query, headers, requestBody, status, Map.copyOf(answerHeaders),
                 responseBody, clock.instant()));
         int finalStatus = status;
@@ -393,6 +452,87 @@ public final class WildberriesEmulator implements AutoCloseable {
         if (list instanceof ArrayNode orders && orders.size() > 0 && orders.get(0).has("price")) {
             ((ObjectNode) orders.get(0)).put("price", MALFORMED_PRICE);
         }
+    }
+
+    private static String render(Streamer streamer) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            streamer.write(out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Sends a large body chunked as it is generated, off the event loop, waiting while the connection's write queue
+     * is full: the emulator holds a few buffers, not the page.
+     */
+    private void stream(RoutingContext ctx, int status, Map<String, String> headers, Streamer streamer) {
+        var response = ctx.response();
+        response.setStatusCode(status).setChunked(true);
+        headers.forEach(response::putHeader);
+        vertx.executeBlocking(() -> {
+            try (java.io.OutputStream out = new java.io.OutputStream() {
+                private final byte[] buffer = new byte[64 * 1024];
+                private int used;
+
+                @Override
+                public void write(int b) throws java.io.IOException {
+                    if (used == buffer.length) {
+                        flush();
+                    }
+                    buffer[used++] = (byte) b;
+                }
+
+                @Override
+                public void write(byte[] bytes, int offset, int length) throws java.io.IOException {
+                    while (length > 0) {
+                        if (used == buffer.length) {
+                            flush();
+                        }
+                        int n = Math.min(length, buffer.length - used);
+                        System.arraycopy(bytes, offset, buffer, used, n);
+                        used += n;
+                        offset += n;
+                        length -= n;
+                    }
+                }
+
+                @Override
+                public void flush() throws java.io.IOException {
+                    if (used == 0) {
+                        return;
+                    }
+                    while (response.writeQueueFull()) {
+                        if (response.closed()) {
+                            throw new java.io.IOException("client went away");
+                        }
+                        try {
+                            Thread.sleep(1);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new java.io.IOException("interrupted");
+                        }
+                    }
+                    response.write(io.vertx.core.buffer.Buffer.buffer(java.util.Arrays.copyOf(buffer, used)));
+                    used = 0;
+                }
+
+                @Override
+                public void close() throws java.io.IOException {
+                    flush();
+                }
+            }) {
+                streamer.write(out);
+            }
+            response.end();
+            return null;
+        }, false).onFailure(e -> {
+            if (!response.closed()) {
+                response.reset();
+            }
+        });
     }
 
     private void record(RecordedExchange exchange) {

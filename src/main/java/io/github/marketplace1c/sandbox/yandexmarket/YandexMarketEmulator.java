@@ -29,8 +29,9 @@ import java.util.concurrent.TimeUnit;
  * A loopback emulator of the Yandex Market Partner API's FBS order reads, {@code POST v1/businesses/{businessId}/orders},
  * faithful to the official OpenAPI spec: same path, parameters, answer shape, error bodies, the {@code Api-Key}
  * check, the method's hourly resource quota and parallel limit with Market's 420 and X-RateLimit-Resource-*
- * headers, and injectable faults. The application runs it in sandbox mode; tests validate everything it says
- * against the spec.
+ * headers, and injectable faults; besides, the stock and price writes and the asynchronous finance reports
+ * (generate, {@code reports/info}, the JSON file on loopback). The application runs it in sandbox mode; tests
+ * validate everything it says against the spec.
  */
 public final class YandexMarketEmulator implements AutoCloseable {
 
@@ -72,6 +73,8 @@ public final class YandexMarketEmulator implements AutoCloseable {
     private final YandexMarketPrices prices = new YandexMarketPrices();
     private final OfferEndpoints offerEndpoints;
     private final OfferMappings offerMappings = new OfferMappings();
+    private final YandexMarketReports reports = new YandexMarketReports();
+    private final ReportEndpoints reportEndpoints;
     private volatile boolean recording = true;
     /** Api-Key → the business (кабинет) it was issued in; a Market key opens one business. */
     private final Map<String, Long> businessByKey = new ConcurrentHashMap<>();
@@ -89,9 +92,11 @@ public final class YandexMarketEmulator implements AutoCloseable {
         this.stockQuota = new YmItemQuota(clock, DEFAULT_STOCK_SKUS_PER_MINUTE);
         this.priceQuota = new YmItemQuota(clock, DEFAULT_PRICE_OFFERS_PER_MINUTE);
         this.offerEndpoints = new OfferEndpoints(stocks, prices, clock);
+        this.reportEndpoints = new ReportEndpoints(reports, clock);
         SandboxData.YM_ACCOUNTS.forEach(a -> addAccount(a.businessId(), a.apiKey(), a.campaignId()));
         if (seeded) {
             YandexMarketSeed.loadInto(orders);
+            YandexMarketReportSeed.loadInto(reports);
         }
     }
 
@@ -105,6 +110,15 @@ public final class YandexMarketEmulator implements AutoCloseable {
         router.put(STOCKS_PATH).handler(ctx -> itemApi(ctx, true));
         router.post(PRICES_PATH).handler(ctx -> itemApi(ctx, false));
         router.post(OFFER_MAPPINGS_PATH).handler(this::offerMappings);
+        router.post("/v2/reports/goods-realization/generate").handler(ctx -> reportApi(ctx,
+                (business, query, body) -> reportEndpoints.generateRealization(business, campaigns(business),
+                        query.get("format"), parse(body))));
+        router.post("/v2/reports/united-marketplace-services/generate").handler(ctx -> reportApi(ctx,
+                (business, query, body) -> reportEndpoints.generateServices(business, campaigns(business),
+                        query.get("format"), parse(body))));
+        router.get("/v2/reports/info/:reportId").handler(ctx -> reportApi(ctx,
+                (business, query, body) -> reportEndpoints.info(business, ctx.pathParam("reportId"), baseUrl())));
+        router.get(ReportEndpoints.FILES_PATH + ":file").handler(this::reportFile);
         router.route().handler(ctx -> send(ctx, 404, Map.of(), new YmApiException(404, "NOT_FOUND",
                 "No such method: " + ctx.request().method().name() + " " + ctx.request().path()).body().toString()));
         server = EmulatorServer.listen(vertx, router, host, port, "Yandex Market");
@@ -169,6 +183,16 @@ public final class YandexMarketEmulator implements AutoCloseable {
     /** What {@code POST v2/businesses/{businessId}/offer-prices/updates} accepted. */
     public YandexMarketPrices prices() {
         return prices;
+    }
+
+    /** The finance reports' data, generation jobs and downloads. */
+    public YandexMarketReports reports() {
+        return reports;
+    }
+
+    /** The minimum time between two generations of one report type per business (2 minutes); zero = off. */
+    public void reportGenerationInterval(Duration interval) {
+        reportEndpoints.generationInterval(interval);
     }
 
     /** Adds an offerId to the catalogue the stock and price writes accept (the YM_OFFERS are there already). */
@@ -414,6 +438,93 @@ public final class YandexMarketEmulator implements AutoCloseable {
         } else {
             vertx.setTimer(latency.toMillis(), id -> send(ctx, finalStatus, responseHeaders, responseBody));
         }
+    }
+
+    // ---- reports: generate, info, the file ------------------------------------------------------------------
+
+    interface ReportOperation {
+        ObjectNode apply(long business, Map<String, String> query, String body);
+    }
+
+    /**
+     * A report call: faults, then the {@code Api-Key} (it names the business), then the operation. A generation
+     * refused for the limit is a 420 with X-RateLimit-Resource-Until = when the next one is allowed.
+     */
+    private void reportApi(RoutingContext ctx, ReportOperation operation) {
+        String method = ctx.request().method().name();
+        String path = ctx.request().path();
+        String requestBody = ctx.body() == null || ctx.body().buffer() == null ? "" : ctx.body().asString();
+        Map<String, String> query = new LinkedHashMap<>();
+        ctx.queryParams().forEach(p -> query.putIfAbsent(p.getKey(), p.getValue()));
+        Map<String, String> headers = new LinkedHashMap<>();
+        ctx.request().headers().forEach(h -> headers.put(h.getKey(), h.getValue()));
+        Optional<Faults.Fault> fault = faults.take(method + " " + path);
+        Faults.Kind kind = fault.map(Faults.Fault::kind).orElse(null);
+        Map<String, String> responseHeaders = new LinkedHashMap<>();
+        int status;
+        ObjectNode response;
+        try {
+            if (kind == Faults.Kind.SERVER_ERROR) {
+                throw YmApiException.internal(fault.get().status() == 0 ? 500 : fault.get().status());
+            }
+            if (kind == Faults.Kind.RATE_LIMITED) {
+                responseHeaders.put("X-RateLimit-Resource-Until",
+                        YmJson.rfc822(clock.instant().plus(RATE_LIMITED_FAULT_WAIT)));
+                throw YmApiException.limited("Hit rate limit for resource " + path);
+            }
+            long business = businessOfKey(ctx);
+            response = operation.apply(business, query, requestBody);
+            status = 200;
+        } catch (ReportEndpoints.GenerationLimited e) {
+            status = e.error.status();
+            response = e.error.body();
+            responseHeaders.put("X-RateLimit-Resource-Until", YmJson.rfc822(e.until));
+        } catch (YmApiException e) {
+            status = e.status();
+            response = e.body();
+        } catch (RuntimeException e) {
+            YmApiException internal = YmApiException.internal(500);
+            status = internal.status();
+            response = internal.body();
+        }
+        if (kind == Faults.Kind.LOSE_REPLY) {
+            record(new RecordedExchange(method, path, query, headers, requestBody, 0, Map.of(), "", clock.instant()));
+            ctx.request().connection().close();
+            return;
+        }
+        String responseBody = response.toString();
+        record(new RecordedExchange(method, path, query, headers, requestBody, status, responseHeaders, responseBody,
+                clock.instant()));
+        send(ctx, status, responseHeaders, responseBody);
+    }
+
+    private long businessOfKey(RoutingContext ctx) {
+        String apiKey = ctx.request().getHeader("Api-Key");
+        if (apiKey == null || apiKey.isBlank()) {
+            throw YmApiException.unauthorized();
+        }
+        Long owner = businessByKey.get(apiKey);
+        if (owner == null) {
+            throw YmApiException.forbidden("Access denied: the Api-Key is not valid");
+        }
+        return owner;
+    }
+
+    /**
+     * The report file behind a link from {@code reports/info}: no Api-Key (the link is the credential, like the
+     * storage links Market hands out), 404 once the link is over 60 minutes old or unknown. Not an API method, so
+     * not recorded for the contract checks; {@link YandexMarketReports#downloads()} counts them.
+     */
+    private void reportFile(RoutingContext ctx) {
+        String file = ctx.pathParam("file");
+        String token = file.endsWith(".json") ? file.substring(0, file.length() - 5) : file;
+        Optional<byte[]> bytes = reports.download(token, clock.instant());
+        if (bytes.isEmpty()) {
+            ctx.response().setStatusCode(404).putHeader("Content-Type", "text/plain").end("link expired or unknown");
+            return;
+        }
+        ctx.response().setStatusCode(200).putHeader("Content-Type", "application/json")
+                .end(io.vertx.core.buffer.Buffer.buffer(bytes.get()));
     }
 
     /** The key must belong to the business that owns the campaign: else 403 (unknown campaigns alike). */

@@ -143,8 +143,14 @@ class OneCEmulatorTest {
                     .hasValueSatisfying(a -> assertThat(a.path("Организация_Key").asText()).isEqualTo(SandboxData.VASILKOV.ref()));
             assertThat(emulator.objects("Catalog_Склады")).hasSize(3);
         }
-        // the 10 ordered items (the shirt with 3 characteristics) and the 11 the mapping workbench alone sees
-        assertThat(emulator.objects("Catalog_Номенклатура")).hasSize(10 + SandboxData.CATALOG_ITEMS.size());
+        // the 10 ordered items (the shirt with 3 characteristics), the 11 the mapping workbench alone sees, and the
+        // marketplace services the reports' service map sends fees to
+        assertThat(emulator.objects("Catalog_Номенклатура")).hasSize(10 + SandboxData.CATALOG_ITEMS.size()
+                + io.github.marketplace1c.sandbox.SandboxServices.SERVICES.size());
+        assertThat(emulator.objects("Catalog_Номенклатура")).filteredOn(n -> n.path("ТипНоменклатуры").asText()
+                .equals("Услуга")).extracting(n -> n.path("Description").asText())
+                .containsExactlyInAnyOrderElementsOf(io.github.marketplace1c.sandbox.SandboxServices.SERVICES.stream()
+                        .map(io.github.marketplace1c.sandbox.SandboxServices.Service::name).toList());
         ObjectNode tea = emulator.object("Catalog_Номенклатура", TEA.nomenclatureRef()).orElseThrow();
         assertThat(tea.path("Code").asText()).isEqualTo(TEA.code());
         assertThat(tea.path("Артикул").asText()).isEqualTo("RM-TEA-001");

@@ -1,0 +1,20 @@
+package io.github.marketplace1c.report;
+
+import io.github.marketplace1c.failure.PermanentFailure;
+import io.github.marketplace1c.failure.ReasonCode;
+import java.util.List;
+
+/** Service kinds of a report that have no row in the service map; the dead letter keeps them so a new mapping replays it. */
+public class UnmappedServiceException extends PermanentFailure {
+
+    private final List<String> serviceKeys;
+
+    public UnmappedServiceException(String message, List<String> serviceKeys) {
+        super(ReasonCode.UNMAPPED_SERVICE, message);
+        this.serviceKeys = List.copyOf(serviceKeys);
+    }
+
+    public List<String> serviceKeys() {
+        return serviceKeys;
+    }
+}
