@@ -54,6 +54,9 @@ public class OneCCatalog {
         cached = null;
     }
 
+    /** ТипНоменклатуры values that are not goods (УТ/КА Услуга, Работа; УНФ also Операция). */
+    private static final java.util.Set<String> SERVICE_TYPES = java.util.Set.of("Услуга", "Работа", "Операция");
+
     private List<OneCItem> read() {
         record Nomenclature(String ref, String code, String name, String article, String kind) {
         }
@@ -61,7 +64,9 @@ public class OneCCatalog {
         }
         Map<String, Nomenclature> nomenclature = new LinkedHashMap<>();
         odata.readAll("Catalog_Номенклатура", null, null, pageSize, row -> {
-            if (!row.path("IsFolder").asBoolean(false) && !row.path("DeletionMark").asBoolean(false)) {
+            // goods only: services (the marketplace fees' items, works) are never a marketplace product
+            boolean goods = !SERVICE_TYPES.contains(row.path("ТипНоменклатуры").asText(""));
+            if (goods && !row.path("IsFolder").asBoolean(false) && !row.path("DeletionMark").asBoolean(false)) {
                 String ref = row.path("Ref_Key").asText();
                 nomenclature.put(ref, new Nomenclature(ref, text(row, "Code"), text(row, "Description"),
                         text(row, "Артикул"), text(row, "ВидНоменклатуры_Key")));
