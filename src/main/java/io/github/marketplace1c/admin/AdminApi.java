@@ -313,7 +313,11 @@ public class AdminApi {
                 inventory.stockRuleRows(exchange.getIn().getHeader("account", String.class))));
     }
 
-    /** Body {"account","scope":"account"|"product","product"?,"percent","safetyStock"}. */
+    /**
+     * Body {"account","scope":"account"|"product"|"category"|"kind","product"?,"category"?,"kind"?,"percent",
+     * "safetyStock"}: a product's key, or the 1C ref of the product category (УТ/КА ТоварнаяКатегория, УНФ
+     * КатегорияНоменклатуры) or of the kind (УТ/КА ВидНоменклатуры).
+     */
     public void putStockRule(Exchange exchange) {
         respond(exchange, () -> {
             JsonNode body = body(exchange);
@@ -322,10 +326,14 @@ public class AdminApi {
                 throw new BadRequest(400, "no account '" + account + "'");
             }
             String scope = body.path("scope").asText("account");
-            String key = "product".equals(scope) ? body.path("product").asText("") : "";
-            if (!("account".equals(scope) || "product".equals(scope) && !key.isBlank())) {
-                throw new BadRequest(400, "scope is 'account', or 'product' with the product's key");
+            String key = "account".equals(scope) ? "" : body.path(scope).asText("").trim();
+            boolean keyed = List.of("product", "category", "kind").contains(scope);
+            if (!("account".equals(scope) || keyed && !key.isBlank())
+                    || ("category".equals(scope) || "kind".equals(scope)) && !key.matches("[0-9a-fA-F-]{36}")) {
+                throw new BadRequest(400, "scope is 'account', 'product' with the product's key, or 'category' / 'kind' "
+                        + "with the 1C GUID of the product category / kind of nomenclature");
             }
+            key = "product".equals(scope) ? key : key.toLowerCase();
             java.math.BigDecimal percent = body.path("percent").decimalValue();
             java.math.BigDecimal safety = body.path("safetyStock").decimalValue();
             if (!body.path("percent").isNumber() || percent.signum() < 0 || percent.compareTo(java.math.BigDecimal.valueOf(100)) > 0
@@ -333,7 +341,7 @@ public class AdminApi {
                 throw new BadRequest(400, "percent is a number 0..100, safetyStock a number ≥ 0");
             }
             inventory.setStockRule(account, scope, key, percent, safety);
-            return Map.of("account", account, "scope", scope, "product", key, "percent", percent, "safetyStock", safety);
+            return Map.of("account", account, "scope", scope, "scopeKey", key, "percent", percent, "safetyStock", safety);
         });
     }
 

@@ -7,6 +7,15 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.github.marketplace1c.account.AccountRegistry;
 import io.github.marketplace1c.admin.AdminApi;
 import io.github.marketplace1c.admin.AdminServer;
+import io.github.marketplace1c.admin.CatalogApi;
+import io.github.marketplace1c.catalog.CatalogPulls;
+import io.github.marketplace1c.catalog.CatalogSteps;
+import io.github.marketplace1c.catalog.CatalogTables;
+import io.github.marketplace1c.catalog.OneCCatalog;
+import io.github.marketplace1c.catalog.Workbench;
+import io.github.marketplace1c.ozon.OzonCatalog;
+import io.github.marketplace1c.wildberries.WildberriesCatalog;
+import io.github.marketplace1c.yandexmarket.YandexMarketCatalog;
 import io.github.marketplace1c.db.Database;
 import io.github.marketplace1c.deadletter.DeadLetterParking;
 import io.github.marketplace1c.deadletter.DeadLetterReplayer;
@@ -32,6 +41,7 @@ import io.github.marketplace1c.order.StatusMap;
 import io.github.marketplace1c.ozon.OzonPostingTranslator;
 import io.github.marketplace1c.ozon.OzonSellerClient;
 import io.github.marketplace1c.ratelimit.AccountThrottle;
+import io.github.marketplace1c.ratelimit.WindowQuota;
 import io.github.marketplace1c.inventory.InventoryProfile;
 import io.github.marketplace1c.inventory.InventoryTables;
 import io.github.marketplace1c.inventory.Previews;
@@ -57,6 +67,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Set;
+import io.github.marketplace1c.schedule.ClusteredSchedules;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesComponent;
@@ -92,6 +103,11 @@ public class AppConfiguration implements CamelConfiguration {
             }
         });
         registry.bind("dataSource", dataSource);
+        if (Boolean.parseBoolean(settings.get("mp1c.schedule.clustered", "false"))) {
+            ClusteredSchedules.install(context, dataSource, settings.get("mp1c.schedule.instanceId", ""),
+                    settings.integer("mp1c.schedule.threads", 10),
+                    settings.integer("mp1c.schedule.clusterCheckinSeconds", 15) * 1000L);
+        }
 
         AccountRegistry accounts = AccountRegistry.load(Path.of(settings.required("mp1c.accounts.file")),
                 name -> secret(name, settings));
@@ -178,29 +194,38 @@ public class AppConfiguration implements CamelConfiguration {
                         inventory, journal, deadLetters, accounts, json, zeroUnmapped),
                 new StockExport(planner, new WildberriesStockSender(wildberries, json), inventory, journal, deadLetters,
                         accounts, json, zeroUnmapped),
-                new StockExport(planner, new YandexMarketStockSender(yandexMarket, json, new AccountThrottle(
-                        // Market counts offers per clock minute: steady batches, a little under the quota, never a burst
-                        new AccountThrottle.Limit(settings.integer("mp1c.yandexMarket.stocks.offersPerMinute", 100_000)
-                                / 2000.0 / 60 * 0.96, 1),
-                        clock)), inventory, journal, deadLetters, accounts, json, zeroUnmapped));
+                // Market counts offers per campaign and minute and says what is left: each minute used whole
+                new StockExport(planner, new YandexMarketStockSender(yandexMarket, json, new WindowQuota(
+                        settings.integer("mp1c.yandexMarket.stocks.offersPerMinute", 100_000), Duration.ofMinutes(1), clock)),
+                        inventory, journal, deadLetters, accounts, json, zeroUnmapped));
         registry.bind("ozonStocks", stockExports.get(0));
         registry.bind("wildberriesStocks", stockExports.get(1));
         registry.bind("yandexMarketStocks", stockExports.get(2));
         registry.bind("stockBatchPool", context.getExecutorServiceManager().newFixedThreadPool(this, "stock-batches",
                 settings.integer("mp1c.stocks.parallelBatches", 3)));
+        // WB's cards are on content-api (another host in production; the sandbox serves every WB path on one)
+        WildberriesCatalog wildberriesCards = new WildberriesCatalog(new WildberriesClient(http,
+                settings.get("mp1c.wildberries.contentUrl", settings.required("mp1c.wildberries.marketplaceUrl")),
+                new AccountThrottle(limit(settings, "mp1c.wildberries.content"), clock),
+                Duration.ofSeconds(settings.integer("mp1c.wildberries.rateLimitWaitSeconds", 5))), json, clock,
+                Duration.ofMinutes(settings.integer("mp1c.wildberries.cardsCacheMinutes", 10)));
+        // chrtID -> nmID of a cabinet's sizes (WildberriesCatalog.nmIdsByChrtId), for the WB price export
+        registry.bind("wildberriesCards", wildberriesCards);
         PricePlanner pricePlanner = new PricePlanner(odata, inventoryProfile, products, inventory,
                 settings.integer("mp1c.onec.pageSize", 5000));
         // WB's prices live on discounts-prices-api (another host in production; the sandbox serves both on one)
         WildberriesClient wildberriesPrices = new WildberriesClient(http, settings.get("mp1c.wildberries.pricesUrl",
                 settings.required("mp1c.wildberries.marketplaceUrl")),
-                new AccountThrottle(limit(settings, "mp1c.wildberries"), clock),
+                new AccountThrottle(limit(settings, "mp1c.wildberries.prices"), clock),
                 Duration.ofSeconds(settings.integer("mp1c.wildberries.rateLimitWaitSeconds", 5)));
         List<PriceExport> priceExports = List.of(
-                new PriceExport(pricePlanner, new OzonPriceSender(ozon, json), inventory, journal, deadLetters,
+                new PriceExport(pricePlanner, new OzonPriceSender(ozon, json, Duration.ofSeconds(
+                        settings.integer("mp1c.ozon.prices.minIntervalSeconds", 360))), inventory, journal, deadLetters,
                         accounts, json),
                 new PriceExport(pricePlanner, new WildberriesPriceSender(wildberriesPrices, json,
                         Duration.ofMillis(settings.integer("mp1c.wildberries.prices.pollIntervalMs", 2000)),
-                        settings.integer("mp1c.wildberries.prices.maxPolls", 30)), inventory, journal, deadLetters,
+                        settings.integer("mp1c.wildberries.prices.maxPolls", 30), wildberriesCards::nmIdsByChrtId),
+                        inventory, journal, deadLetters,
                         accounts, json),
                 new PriceExport(pricePlanner, new YandexMarketPriceSender(yandexMarket, json), inventory, journal,
                         deadLetters, accounts, json));
@@ -221,6 +246,23 @@ public class AppConfiguration implements CamelConfiguration {
         // commission agent reports and services (issue 5): service map, reconciliation journal, per marketplace
         new ReportWiring(settings, registry, dataSource, json, clock, onecZone, odata, onecSettings, configuration,
                 products, journal, claims, deadLetters, adminApi).wildberries(http);
+
+        // the mapping workbench (docs/mapping.md, "Workbench"): catalog flows, suggestions, the unmapped inbox
+        CatalogTables catalogTables = new CatalogTables(dataSource, clock);
+        OneCCatalog onecCatalog = new OneCCatalog(odata, settings.integer("mp1c.onec.pageSize", 5000),
+                Duration.ofSeconds(settings.integer("mp1c.catalog.onecCacheSeconds", 60)), clock);
+        registry.bind("onecCatalog", onecCatalog);
+        registry.bind("ozonCatalog", new CatalogSteps(new OzonCatalog(ozon, json), onecCatalog, catalogTables,
+                products, journal));
+        registry.bind("wildberriesCatalog", new CatalogSteps(wildberriesCards, onecCatalog, catalogTables, products,
+                journal));
+        registry.bind("yandexMarketCatalog", new CatalogSteps(new YandexMarketCatalog(yandexMarket), onecCatalog,
+                catalogTables, products, journal));
+        Workbench workbench = new Workbench(catalogTables, products, deadLetters, replayer);
+        registry.bind("workbench", workbench);
+        registry.bind("catalogApi", new CatalogApi(json, accounts, catalogTables, workbench, new CatalogPulls(clock),
+                context.createProducerTemplate(),
+                context.getExecutorServiceManager().newSingleThreadExecutor(this, "catalog-pulls")));
 
         String token = secret("mp1c.admin.token", settings);
         if (token == null || token.length() < 16) {

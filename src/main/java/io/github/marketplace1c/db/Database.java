@@ -29,6 +29,8 @@ public final class Database {
     }
 
     public static void migrate(DataSource dataSource) {
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        // SQL migrations, and the Java ones (Quartz's job store tables come from Quartz's own scripts)
+        Flyway.configure().dataSource(dataSource)
+                .locations("classpath:db/migration", "classpath:io/github/marketplace1c/db/migration").load().migrate();
     }
 }

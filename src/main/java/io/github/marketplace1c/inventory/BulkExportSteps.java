@@ -21,6 +21,8 @@ import org.apache.camel.Exchange;
  */
 abstract class BulkExportSteps {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BulkExportSteps.class);
+
     protected final Journal journal;
     protected final DeadLetters deadLetters;
     protected final AccountRegistry accounts;
@@ -57,6 +59,35 @@ abstract class BulkExportSteps {
     protected void planned(Exchange exchange, Account account, int lines) {
         journal.fetched(exchange.getProperty(FlowProperties.RUN_ID, Long.class), lines);
         exchange.setProperty(openLettersProperty, openLetters(account));
+    }
+
+    /**
+     * The lines the marketplace takes now: those whose item it accepted less than {@code minInterval} ago wait for a
+     * later run (Ozon: a stock pair once in 30 s, a product's prices 10 times an hour) and count as skipped.
+     *
+     * @param key a line's "target/item" key in export_state
+     */
+    protected <L> List<L> due(Exchange exchange, Account account, List<L> lines, java.util.function.Function<L, String> key,
+                              String kind, InventoryTables tables, java.time.Duration minInterval) {
+        if (minInterval.isZero() || lines.isEmpty()) {
+            return lines;
+        }
+        java.time.Instant now = tables.now();
+        java.util.Map<String, java.time.Instant> sentAt = tables.sentAt(kind, account.id());
+        List<L> due = lines.stream().filter(l -> {
+            java.time.Instant last = sentAt.get(key.apply(l));
+            return last == null || !now.isBefore(last.plus(minInterval));
+        }).toList();
+        if (due.size() < lines.size()) {
+            Long runId = exchange.getProperty(FlowProperties.RUN_ID, Long.class);
+            if (runId != null) {
+                journal.bulk(runId, 0, lines.size() - due.size(), 0);
+            }
+            LOG.info("{} {}, account {}: {} items wait for a later run ({} takes an item's {} once in {} s)",
+                    marketplace(), flow, account.id(), lines.size() - due.size(), marketplace(), flow,
+                    minInterval.toSeconds());
+        }
+        return due;
     }
 
     /** Gives a batch the identity of its dead letter, should it fail as a whole. */

@@ -14,13 +14,16 @@ import java.util.List;
  * @param warehouse       the dimension naming the 1C warehouse
  * @param priceRegister   the information register whose {@code SliceLast} gives the current prices
  * @param priceType       the dimension naming the price type
+ * @param category        the attribute of {@code Catalog_Номенклатура} naming its product category (stock rules)
+ * @param kind            the attribute naming its kind (stock rules), null where the configuration has none
  */
 public record InventoryProfile(String stockRegister, String inStock, List<String> reserves, String warehouse,
-                               String priceRegister, String priceType) {
+                               String priceRegister, String priceType, String category, String kind) {
 
     /** УНФ 3.0: {@code ЗапасыНаСкладах}, and an independent {@code ЦеныНоменклатуры} by {@code ВидЦен}. */
     public static final InventoryProfile UNF = new InventoryProfile("AccumulationRegister_ЗапасыНаСкладах",
-            "КоличествоBalance", List.of(), "СтруктурнаяЕдиница", "InformationRegister_ЦеныНоменклатуры", "ВидЦен");
+            "КоличествоBalance", List.of(), "СтруктурнаяЕдиница", "InformationRegister_ЦеныНоменклатуры", "ВидЦен",
+            "КатегорияНоменклатуры", null);
 
     /**
      * УТ 11.5 and КА 2.5: free stock as УТ's own marketplace module computes it (in stock − reserved, from
@@ -28,7 +31,7 @@ public record InventoryProfile(String stockRegister, String inStock, List<String
      */
     public static final InventoryProfile UT = new InventoryProfile("AccumulationRegister_ЗапасыИПотребности",
             "ВНаличииBalance", List.of("РезервироватьНаСкладеBalance", "РезервироватьПоМереПоступленияBalance"), "Склад",
-            "InformationRegister_ЦеныНоменклатуры_RecordType", "ВидЦены");
+            "InformationRegister_ЦеныНоменклатуры_RecordType", "ВидЦены", "ТоварнаяКатегория", "ВидНоменклатуры");
 
     /** The free quantity a row of the stock Balance stands for. */
     public BigDecimal free(JsonNode row) {

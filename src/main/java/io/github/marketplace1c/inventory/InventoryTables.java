@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The export's own tables: which 1C warehouses feed which marketplace warehouse (stock_source), stock rules
@@ -22,10 +24,12 @@ public class InventoryTables {
     }
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
     public InventoryTables(DataSource dataSource, Clock clock) {
         this.jdbc = new JdbcTemplate(dataSource);
+        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.clock = clock;
     }
 
@@ -84,13 +88,18 @@ public class InventoryTables {
                 scope, scopeKey) > 0;
     }
 
-    /** The account's rules: its product rules by product key, and its account-wide rule under "". */
-    public Map<String, StockRule> stockRules(String accountId) {
-        Map<String, StockRule> rules = new HashMap<>();
+    /** The account's stock rules, per product, category, kind and for the whole account. */
+    public StockRules stockRules(String accountId) {
+        StockRules rules = new StockRules();
         jdbc.query("SELECT scope, scope_key, percent, safety_stock FROM stock_rule WHERE account_id = ?", rs -> {
-            boolean product = "product".equals(rs.getString(1));
-            rules.put(product ? rs.getString(2) : "", new StockRule(rs.getBigDecimal(3), rs.getBigDecimal(4),
-                    product ? "товар " + rs.getString(2) : "кабинет"));
+            String scope = rs.getString(1);
+            String source = switch (scope) {
+                case StockRules.PRODUCT -> "товар " + rs.getString(2);
+                case StockRules.CATEGORY -> "товарная категория " + rs.getString(2);
+                case StockRules.KIND -> "вид номенклатуры " + rs.getString(2);
+                default -> "кабинет";
+            };
+            rules.add(scope, rs.getString(2), new StockRule(rs.getBigDecimal(3), rs.getBigDecimal(4), source));
         }, accountId);
         return rules;
     }
@@ -114,17 +123,34 @@ public class InventoryTables {
         return sent;
     }
 
-    /** Remembers what the marketplace accepted (one statement per batch). */
+    /** When the marketplace last accepted each item, by "target/item". */
+    public Map<String, java.time.Instant> sentAt(String kind, String accountId) {
+        Map<String, java.time.Instant> sentAt = new HashMap<>();
+        jdbc.query("SELECT target, item_key, sent_at FROM export_state WHERE kind = ? AND account_id = ?",
+                rs -> {
+                    sentAt.put(rs.getString(1) + "/" + rs.getString(2), rs.getTimestamp(3).toInstant());
+                }, kind, accountId);
+        return sentAt;
+    }
+
+    /** Now, on the clock the accepted times are written with. */
+    public java.time.Instant now() {
+        return clock.instant();
+    }
+
+    /** Remembers what the marketplace accepted: one transaction per batch (a commit per row would cost the most). */
     public void remember(String kind, String accountId, List<Sent> accepted) {
         if (accepted.isEmpty()) {
             return;
         }
         Timestamp now = Timestamp.from(clock.instant());
         List<Object[]> keys = accepted.stream().map(s -> new Object[] {kind, accountId, s.target(), s.itemKey()}).toList();
-        jdbc.batchUpdate("DELETE FROM export_state WHERE kind = ? AND account_id = ? AND target = ? AND item_key = ?",
-                keys);
-        jdbc.batchUpdate("INSERT INTO export_state (kind, account_id, target, item_key, sent_value, sent_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?)", accepted.stream().map(s -> new Object[] {kind, accountId, s.target(),
-                s.itemKey(), s.value(), now}).toList());
+        transactions.executeWithoutResult(status -> {
+            jdbc.batchUpdate("DELETE FROM export_state WHERE kind = ? AND account_id = ? AND target = ? AND item_key = ?",
+                    keys);
+            jdbc.batchUpdate("INSERT INTO export_state (kind, account_id, target, item_key, sent_value, sent_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?)", accepted.stream().map(s -> new Object[] {kind, accountId, s.target(),
+                    s.itemKey(), s.value(), now}).toList());
+        });
     }
 }

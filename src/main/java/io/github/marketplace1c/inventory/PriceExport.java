@@ -57,7 +57,9 @@ public class PriceExport extends BulkExportSteps {
         }
         List<PriceLine> lines = planner.plan(account).stream().filter(l -> sendAll || l.changed()).toList();
         planned(exchange, account, lines.size());
-        exchange.getIn().setBody(batches(account, lines));
+        List<PriceLine> due = due(exchange, account, lines, l -> PricePlanner.TARGET + "/" + l.productKey(),
+                PricePlanner.KIND, tables, sender.minInterval());
+        exchange.getIn().setBody(batches(account, due));
     }
 
     private List<PriceBatch> batches(Account account, List<PriceLine> lines) {

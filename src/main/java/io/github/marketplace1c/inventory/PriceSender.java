@@ -18,6 +18,14 @@ public interface PriceSender {
     /** The most items one request may carry. */
     int batchSize();
 
+    /**
+     * How long after a product's prices were accepted the marketplace takes new ones for it (Ozon: 10 updates a
+     * product an hour, so 6 minutes); a change within that time waits for a later run. Zero: no such limit.
+     */
+    default java.time.Duration minInterval() {
+        return java.time.Duration.ZERO;
+    }
+
     /** Called once per run before the batches, with every line to send (e.g. to check the account's settings). */
     default void prepare(Account account, List<PriceLine> lines) {
     }

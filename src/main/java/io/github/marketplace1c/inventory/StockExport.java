@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The steps of one marketplace's stock export, as routes/shared/stocks.camel.yaml calls them: plan an account's
@@ -25,6 +27,7 @@ import org.apache.camel.Exchange;
 public class StockExport extends BulkExportSteps {
 
     public static final String FLOW = "stocks";
+    private static final Logger LOG = LoggerFactory.getLogger(StockExport.class);
 
     private final StockPlanner planner;
     private final StockSender sender;
@@ -57,10 +60,14 @@ public class StockExport extends BulkExportSteps {
     public void plan(Exchange exchange) {
         Account account = exchange.getProperty(FlowProperties.ACCOUNT, Account.class);
         boolean sendAll = exchange.getProperty("mp1cSendAll", false, Boolean.class);
-        List<StockLine> lines = planner.plan(account, zeroUnmapped).stream()
-                .filter(l -> sendAll || l.changed()).toList();
+        long start = System.nanoTime();
+        List<StockLine> all = planner.plan(account, zeroUnmapped);
+        List<StockLine> lines = all.stream().filter(l -> sendAll || l.changed()).toList();
+        LOG.info("{} stocks, account {}: planned {} values from 1C in {} ms, {} to send", marketplace(), account.id(),
+                all.size(), (System.nanoTime() - start) / 1_000_000, lines.size());
         planned(exchange, account, lines.size());
-        exchange.getIn().setBody(batches(account, lines));
+        exchange.getIn().setBody(batches(account, due(exchange, account, lines,
+                l -> l.warehouseKey() + "/" + l.productKey(), StockPlanner.KIND, tables, sender.minInterval())));
     }
 
     private List<StockBatch> batches(Account account, List<StockLine> lines) {

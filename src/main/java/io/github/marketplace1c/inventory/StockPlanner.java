@@ -37,7 +37,8 @@ public class StockPlanner {
     }
 
     /**
-     * @param zeroUnmapped items sent before that are no longer mapped (or no longer in 1C) get 0 instead of nothing
+     * @param zeroUnmapped items sent before that are no longer mapped (or no longer in 1C), and mapped items archived
+     *                     in 1C (marked for deletion), get 0 instead of nothing
      */
     public List<StockLine> plan(Account account, boolean zeroUnmapped) {
         Map<String, List<String>> sources = tables.stockSources(account.marketplace(), account.id());
@@ -61,7 +62,12 @@ public class StockPlanner {
                 }
             }
         });
-        Map<String, StockRule> rules = tables.stockRules(account.id());
+        // archived in 1C (marked for deletion): not exported, or 0 with zeroUnmapped
+        Set<String> archived = new HashSet<>();
+        odata.readAllWhere("Catalog_Номенклатура", "DeletionMark eq true", "Ref_Key", pageSize,
+                row -> archived.add(row.path("Ref_Key").asText()));
+        StockRules rules = tables.stockRules(account.id());
+        Map<String, String[]> groups = rules.needCatalog() ? groups(mapped.keySet()) : Map.of();
         Map<String, String> sent = tables.sent(KIND, account.id());
         List<StockLine> lines = new ArrayList<>();
         Set<String> planned = new HashSet<>();
@@ -72,10 +78,19 @@ public class StockPlanner {
                     total = total.add(free.getOrDefault(entry.getKey() + "@" + warehouse, BigDecimal.ZERO));
                 }
                 for (MappingRow row : entry.getValue()) {
-                    if (!planned.add(target.getKey() + "/" + row.key())) {
-                        continue; // an account's own row and a marketplace-wide row for the same key
+                    if (archived.contains(row.ref()) && !zeroUnmapped
+                            || !planned.add(target.getKey() + "/" + row.key())) {
+                        continue; // archived, or an account's own row and a marketplace-wide row for the same key
                     }
-                    StockRule rule = rules.getOrDefault(row.key(), rules.getOrDefault("", StockRule.NONE));
+                    if (archived.contains(row.ref())) {
+                        String previous = sent.get(target.getKey() + "/" + row.key());
+                        lines.add(new StockLine(account.id(), target.getKey(), row.key(), row.ref(),
+                                row.characteristicRef(), total, "помечен на удаление в 1С: 0", 0,
+                                previous == null ? null : Long.valueOf(previous)));
+                        continue;
+                    }
+                    String[] group = groups.getOrDefault(row.ref(), NO_GROUP);
+                    StockRule rule = rules.forItem(row.key(), group[0], group[1]);
                     String previous = sent.get(target.getKey() + "/" + row.key());
                     lines.add(new StockLine(account.id(), target.getKey(), row.key(), row.ref(), row.characteristicRef(),
                             total, rule.describe(), rule.apply(total), previous == null ? null : Long.valueOf(previous)));
@@ -93,6 +108,24 @@ public class StockPlanner {
         }
         lines.sort(java.util.Comparator.comparing(StockLine::warehouseKey).thenComparing(StockLine::productKey));
         return lines;
+    }
+
+    private static final String[] NO_GROUP = {null, null};
+
+    /** The product category and kind of each mapped 1C nomenclature, read from its catalog (for the stock rules). */
+    private Map<String, String[]> groups(Set<String> mappedItems) {
+        Set<String> refs = new HashSet<>();
+        mappedItems.forEach(item -> refs.add(item.substring(0, item.indexOf('/'))));
+        Map<String, String[]> groups = new HashMap<>();
+        String select = "Ref_Key," + profile.category() + "_Key" + (profile.kind() == null ? "" : "," + profile.kind() + "_Key");
+        odata.readAll("Catalog_Номенклатура", null, null, select, pageSize, row -> {
+            String ref = row.path("Ref_Key").asText();
+            if (refs.contains(ref)) {
+                groups.put(ref, new String[] {InventoryProfile.key(row, profile.category()),
+                        profile.kind() == null ? null : InventoryProfile.key(row, profile.kind())});
+            }
+        });
+        return groups;
     }
 
     private static String item(String nomenclature, String characteristic) {

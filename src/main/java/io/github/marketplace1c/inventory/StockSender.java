@@ -19,6 +19,14 @@ public interface StockSender {
     default void prepare(Account account, List<StockLine> lines) {
     }
 
+    /**
+     * How long after an item's stock at a warehouse was accepted the marketplace takes a new value for it (Ozon:
+     * 30 s); a change within that time waits for a later run. Zero: no such limit.
+     */
+    default java.time.Duration minInterval() {
+        return java.time.Duration.ZERO;
+    }
+
     /** Sends one batch of one marketplace warehouse. Transient failures throw; refusals of single items return. */
     List<Rejection> send(Account account, String warehouseKey, List<StockLine> batch);
 }

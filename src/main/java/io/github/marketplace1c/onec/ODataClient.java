@@ -14,6 +14,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 
 /**
@@ -28,6 +32,12 @@ public class ODataClient {
     private final String authorization;
     /** 1C serialises writes on its managed locks: a few parallel requests per base, not one per account thread. */
     private final Semaphore parallel;
+    /** Reads the next page of a large read ahead of time (daemon threads: nothing to close). */
+    private final ExecutorService prefetch = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "onec-read-ahead");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public ODataClient(HttpJson http, String publicationUrl, String user, String password, int maxParallel) {
         this.http = http;
@@ -56,21 +66,57 @@ public class ODataClient {
      */
     public long readAll(String entitySet, String virtualTable, String condition, int pageSize,
                         java.util.function.Consumer<JsonNode> row) {
+        return readAll(entitySet, virtualTable, condition, null, pageSize, row);
+    }
+
+    /** {@link #readAll(String, String, String, int, java.util.function.Consumer)} of some fields ({@code $select}). */
+    public long readAll(String entitySet, String virtualTable, String condition, String select, int pageSize,
+                        java.util.function.Consumer<JsonNode> row) {
+        return readAll(entitySet, virtualTable, condition, null, select, pageSize, row);
+    }
+
+    /** Every object of a collection matching an OData {@code $filter}, some fields, page by page. */
+    public long readAllWhere(String entitySet, String filter, String select, int pageSize,
+                             java.util.function.Consumer<JsonNode> row) {
+        return readAll(entitySet, null, null, filter, select, pageSize, row);
+    }
+
+    private long readAll(String entitySet, String virtualTable, String condition, String filter, String select,
+                         int pageSize, java.util.function.Consumer<JsonNode> row) {
+        String what = "read " + entitySet + (virtualTable == null ? "" : "/" + virtualTable);
+        String url = root + segment(entitySet) + (virtualTable == null ? "" : "/" + virtualTable)
+                + "?$format=json&$top=" + pageSize + (condition == null ? "" : "&Condition=" + query(condition))
+                + (filter == null ? "" : "&$filter=" + query(filter))
+                + (select == null ? "" : "&$select=" + query(select)) + "&$skip=";
+        // the next page is asked for while this one is handed out: 1C prepares it while we work on this one
+        CompletableFuture<JsonNode> next = CompletableFuture.supplyAsync(() -> call("GET", url + 0, null, what), prefetch);
         long total = 0;
         for (int skip = 0; ; skip += pageSize) {
-            String url = root + segment(entitySet) + (virtualTable == null ? "" : "/" + virtualTable)
-                    + "?$format=json&$top=" + pageSize + "&$skip=" + skip
-                    + (condition == null ? "" : "&Condition=" + query(condition));
-            JsonNode page = call("GET", url, null, "read " + entitySet + (virtualTable == null ? "" : "/" + virtualTable));
-            int count = 0;
-            for (JsonNode item : page.path("value")) {
+            JsonNode page = await(next);
+            JsonNode values = page.path("value");
+            int count = values.size();
+            if (count == pageSize) {
+                int nextSkip = skip + pageSize;
+                next = CompletableFuture.supplyAsync(() -> call("GET", url + nextSkip, null, what), prefetch);
+            }
+            for (JsonNode item : values) {
                 row.accept(item);
-                count++;
             }
             total += count;
             if (count < pageSize) {
                 return total;
             }
+        }
+    }
+
+    private static JsonNode await(CompletableFuture<JsonNode> page) {
+        try {
+            return page.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
         }
     }
 

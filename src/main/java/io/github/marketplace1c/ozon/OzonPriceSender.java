@@ -32,7 +32,11 @@ public class OzonPriceSender implements PriceSender {
     private final OzonSellerClient client;
     private final ObjectMapper json;
 
-    public OzonPriceSender(OzonSellerClient client, ObjectMapper json) {
+    private final java.time.Duration minInterval;
+
+    /** @param minInterval how long after an accepted update a product's prices are sent again (10 an hour: 6 min) */
+    public OzonPriceSender(OzonSellerClient client, ObjectMapper json, java.time.Duration minInterval) {
+        this.minInterval = minInterval;
         this.client = client;
         this.json = json;
     }
@@ -127,5 +131,10 @@ public class OzonPriceSender implements PriceSender {
         }
         return code == null ? null : new Rejection(line.productKey(), code, "Ozon's discount rule: " + rule
                 + " (price " + money(price) + ", old price " + money(oldPrice) + "); checked before sending, not sent");
+    }
+
+    @Override
+    public java.time.Duration minInterval() {
+        return minInterval;
     }
 }

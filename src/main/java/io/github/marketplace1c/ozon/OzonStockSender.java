@@ -28,6 +28,14 @@ public class OzonStockSender implements StockSender {
     private final ObjectMapper json;
     private final Map<String, Map<String, Long>> productIds = new ConcurrentHashMap<>();
 
+    /** Ozon takes a product × warehouse pair's stock once in 30 seconds ("Stock is updated too frequently"). */
+    private static final java.time.Duration SAME_PAIR_INTERVAL = java.time.Duration.ofSeconds(30);
+
+    @Override
+    public java.time.Duration minInterval() {
+        return SAME_PAIR_INTERVAL;
+    }
+
     public OzonStockSender(OzonSellerClient client, AccountThrottle stockPace, ObjectMapper json) {
         this.client = client;
         this.stockPace = stockPace;

@@ -14,7 +14,14 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Wildberries prices (discounts-prices-api): {@code POST /api/v2/upload/task} with
@@ -22,11 +29,13 @@ import java.util.List;
  * {@code GET /api/v2/history/tasks} and its items from {@code GET /api/v2/history/goods/task} (status 3 = refused,
  * with its errorText). A 400 "… already set" (nothing would change) counts as accepted.
  *
- * <p>Prices are per card (nmID), so the account's {@code settings.productKey} must be {@code nmId}: there is no
- * chrtId → nmID lookup here. An account keyed otherwise fails its run with a CONFIGURATION dead letter. WB has no
- * crossed-out price: {@code price} is the price before discount (the 1C old price, whole rubles up) and
- * {@code discount} the percent that brings it to the selling price; without an old price, the selling price with
- * discount 0. The minimum price is not sent.
+ * <p>Prices are per card (nmID). A cabinet mapped by card ({@code settings.productKey: nmId}) sends its keys as they
+ * are; one mapped by size ({@code chrtId}, the default) has its sizes turned into their cards through the cabinet's
+ * card list (chrtID → nmID): the sizes of one card must have the same prices in 1C, otherwise the card is refused
+ * with the sizes' prices named (WB sets one price per card). A cabinet mapped by article or barcode fails its run
+ * with a CONFIGURATION dead letter. WB has no crossed-out price: {@code price} is the price before discount (the 1C
+ * old price, whole rubles up) and {@code discount} the percent that brings it to the selling price; without an old
+ * price, the selling price with discount 0. The minimum price is not sent.
  */
 public class WildberriesPriceSender implements PriceSender {
 
@@ -34,12 +43,18 @@ public class WildberriesPriceSender implements PriceSender {
     private final ObjectMapper json;
     private final Duration pollInterval;
     private final int maxPolls;
+    /** A cabinet's chrtID → nmID (its card list). */
+    private final Function<Account, Map<Long, Long>> cardsOfSizes;
+    /** Per account: its sizes' cards for this run (null: the account is mapped by nmId). */
+    private final Map<String, Map<Long, Long>> runCards = new ConcurrentHashMap<>();
 
-    public WildberriesPriceSender(WildberriesClient client, ObjectMapper json, Duration pollInterval, int maxPolls) {
+    public WildberriesPriceSender(WildberriesClient client, ObjectMapper json, Duration pollInterval, int maxPolls,
+                                  Function<Account, Map<Long, Long>> cardsOfSizes) {
         this.client = client;
         this.json = json;
         this.pollInterval = pollInterval;
         this.maxPolls = maxPolls;
+        this.cardsOfSizes = cardsOfSizes;
     }
 
     @Override
@@ -55,10 +70,14 @@ public class WildberriesPriceSender implements PriceSender {
     @Override
     public void prepare(Account account, List<PriceLine> lines) {
         String key = account.setting("productKey", "chrtId");
-        if (!"nmId".equals(key)) {
+        if ("nmId".equalsIgnoreCase(key)) {
+            runCards.remove(account.id());
+        } else if ("chrtId".equalsIgnoreCase(key)) {
+            runCards.put(account.id(), cardsOfSizes.apply(account));
+        } else {
             throw new PermanentFailure(ReasonCode.CONFIGURATION, "Account " + account.id() + ": Wildberries prices "
                     + "are set per card (nmID), but the account's products are mapped by " + key
-                    + " (settings.productKey); the price export needs settings.productKey: nmId");
+                    + " (settings.productKey); the price export needs settings.productKey nmId or chrtId");
         }
     }
 
@@ -77,17 +96,22 @@ public class WildberriesPriceSender implements PriceSender {
     @Override
     public List<Rejection> send(Account account, List<PriceLine> batch) {
         List<Rejection> rejected = new ArrayList<>();
+        Map<Long, List<PriceLine>> byCard = byCard(account, batch, rejected);
         ObjectNode body = json.createObjectNode();
         ArrayNode data = body.putArray("data");
-        for (PriceLine line : batch) {
-            if (!line.productKey().matches("\\d+")) {
-                rejected.add(new Rejection(line.productKey(), "NotAnNmId", "Wildberries prices are set per card: map "
-                        + "this product by nmID (settings.productKey: nmId)"));
-                continue;
+        byCard.forEach((nmId, lines) -> {
+            Set<String> prices = new LinkedHashSet<>();
+            lines.forEach(l -> prices.add(Arrays.toString(priceAndDiscount(l))));
+            if (prices.size() > 1) {
+                String sizes = String.join(", ", lines.stream().map(l -> l.productKey() + ": " + l.price().toPlainString()
+                        + (l.oldPrice() == null ? "" : " (" + l.oldPrice().toPlainString() + ")")).toList());
+                lines.forEach(l -> rejected.add(new Rejection(l.productKey(), "SizesDiffer", "the sizes of card " + nmId
+                        + " have different prices in 1C (" + sizes + "); Wildberries sets one price per card")));
+                return;
             }
-            long[] wb = priceAndDiscount(line);
-            data.addObject().put("nmID", Long.parseLong(line.productKey())).put("price", wb[0]).put("discount", wb[1]);
-        }
+            long[] wb = priceAndDiscount(lines.get(0));
+            data.addObject().put("nmID", nmId).put("price", wb[0]).put("discount", wb[1]);
+        });
         if (data.isEmpty()) {
             return rejected;
         }
@@ -120,7 +144,10 @@ public class WildberriesPriceSender implements PriceSender {
             JsonNode goods = client.priceTaskItems(account, uploadId, 1000, offset).path("data").path("historyGoods");
             for (JsonNode item : goods) {
                 if (item.path("status").asInt() == 3) {
-                    rejected.add(new Rejection(item.path("nmID").asText(), "status 3", item.path("errorText").asText("")));
+                    // a refused card refuses each of its products (sizes) in the batch
+                    for (PriceLine line : byCard.getOrDefault(item.path("nmID").asLong(), List.of())) {
+                        rejected.add(new Rejection(line.productKey(), "status 3", item.path("errorText").asText("")));
+                    }
                 }
             }
             if (goods.size() < 1000) {
@@ -128,5 +155,27 @@ public class WildberriesPriceSender implements PriceSender {
             }
         }
         return rejected;
+    }
+
+    /** The batch's lines per card: the key itself (nmId) or the card of the size (chrtId); others refused. */
+    private Map<Long, List<PriceLine>> byCard(Account account, List<PriceLine> batch, List<Rejection> rejected) {
+        Map<Long, Long> cards = runCards.get(account.id());
+        Map<Long, List<PriceLine>> byCard = new LinkedHashMap<>();
+        for (PriceLine line : batch) {
+            if (!line.productKey().matches("\\d{1,18}")) {
+                rejected.add(new Rejection(line.productKey(), cards == null ? "NotAnNmId" : "NotAChrtId",
+                        "Wildberries keys are numbers: this product's key is neither an nmID nor a chrtID"));
+                continue;
+            }
+            long key = Long.parseLong(line.productKey());
+            Long nmId = cards == null ? Long.valueOf(key) : cards.get(key);
+            if (nmId == null) {
+                rejected.add(new Rejection(line.productKey(), "UnknownSize", "chrtID " + key + " is not a size of any "
+                        + "card of the cabinet (its card list); check the product map"));
+                continue;
+            }
+            byCard.computeIfAbsent(nmId, k -> new ArrayList<>()).add(line);
+        }
+        return byCard;
     }
 }

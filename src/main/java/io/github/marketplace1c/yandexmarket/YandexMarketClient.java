@@ -8,6 +8,7 @@ import io.github.marketplace1c.failure.ReasonCode;
 import io.github.marketplace1c.failure.TransientFailure;
 import io.github.marketplace1c.http.HttpJson;
 import io.github.marketplace1c.ratelimit.AccountThrottle;
+import io.github.marketplace1c.ratelimit.WindowQuota;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -69,9 +70,25 @@ public class YandexMarketClient {
         return new Page(orders, next);
     }
 
-    /** {@code PUT /v2/campaigns/{campaignId}/offers/stocks}. */
-    public JsonNode putStocks(Account account, long campaignId, Object body) {
-        return call(account, "PUT", "/v2/campaigns/" + campaignId + "/offers/stocks", body);
+    /**
+     * {@code PUT /v2/campaigns/{campaignId}/offers/stocks} of {@code offers} offers, within the campaign's quota of
+     * offers a minute: reserved before, corrected by the X-RateLimit-Resource-* headers of the answer (a 420 too).
+     */
+    public JsonNode putStocks(Account account, long campaignId, Object body, int offers, WindowQuota quota) {
+        String key = Long.toString(campaignId);
+        quota.acquire(key, offers);
+        return call(account, "PUT", "/v2/campaigns/" + campaignId + "/offers/stocks", body,
+                answer -> quota.observe(key, number(answer.header("X-RateLimit-Resource-Limit")),
+                        number(answer.header("X-RateLimit-Resource-Remaining")),
+                        instant(answer.header("X-RateLimit-Resource-Until"))));
+    }
+
+    private static Integer number(String header) {
+        try {
+            return header == null ? null : Integer.valueOf(header.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** {@code POST /v2/businesses/{businessId}/offer-prices/updates}: all or nothing (a bad offer is a 400). */
@@ -79,11 +96,27 @@ public class YandexMarketClient {
         return call(account, "POST", "/v2/businesses/" + businessId + "/offer-prices/updates", body);
     }
 
+    /**
+     * {@code POST /v2/businesses/{businessId}/offer-mappings}: a page of the business's offers (offerId, name, barcodes,
+     * vendorCode) with Market's card (marketSku), {@code page_token} paging; at most 100 a page.
+     */
+    public JsonNode offerMappings(Account account, long businessId, String pageToken, int limit) {
+        String path = "/v2/businesses/" + businessId + "/offer-mappings?limit=" + limit
+                + (pageToken == null || pageToken.isEmpty() ? ""
+                        : "&page_token=" + java.net.URLEncoder.encode(pageToken, java.nio.charset.StandardCharsets.UTF_8));
+        return call(account, "POST", path, http.json().createObjectNode());
+    }
+
     private JsonNode call(Account account, String path, Object body) {
         return call(account, "POST", path, body);
     }
 
     private JsonNode call(Account account, String method, String path, Object body) {
+        return call(account, method, path, body, answer -> { });
+    }
+
+    private JsonNode call(Account account, String method, String path, Object body,
+                          java.util.function.Consumer<HttpJson.Response> onAnswer) {
         String where = "Account " + account.id() + ": Yandex Market " + path.split("\\?")[0];
         throttle.acquire(account.id());
         HttpJson.Response response;
@@ -93,6 +126,7 @@ public class YandexMarketClient {
             throw new TransientFailure(ReasonCode.MARKETPLACE_UNAVAILABLE, where + " did not answer ("
                     + e.getClass().getSimpleName() + ")", null, e);
         }
+        onAnswer.accept(response);
         int status = response.status();
         if (status == 200) {
             try {
@@ -120,15 +154,22 @@ public class YandexMarketClient {
 
     /** {@code X-RateLimit-Resource-Until} is a date (RFC 1123), not a number of seconds. */
     private Duration until(String header) {
-        if (header == null || header.isBlank()) {
+        Instant until = instant(header);
+        if (until == null) {
             return defaultWait;
         }
+        Duration wait = Duration.between(clock.instant(), until);
+        return wait.isNegative() ? Duration.ZERO : wait;
+    }
+
+    private static Instant instant(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
         try {
-            Instant until = ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-            Duration wait = Duration.between(clock.instant(), until);
-            return wait.isNegative() ? Duration.ZERO : wait;
+            return ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
         } catch (DateTimeParseException e) {
-            return defaultWait;
+            return null;
         }
     }
 

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.marketplace1c.account.Account;
+import io.github.marketplace1c.failure.PermanentFailure;
+import io.github.marketplace1c.failure.ReasonCode;
 import io.github.marketplace1c.inventory.StockLine;
 import io.github.marketplace1c.inventory.StockSender;
+import io.github.marketplace1c.ratelimit.WindowQuota;
 import java.util.List;
 
 /**
@@ -17,17 +20,16 @@ public class YandexMarketStockSender implements StockSender {
 
     private final YandexMarketClient client;
     private final ObjectMapper json;
-    private final io.github.marketplace1c.ratelimit.AccountThrottle itemPace;
+    private final WindowQuota offersPerMinute;
 
     /**
-     * @param itemPace paces full batches by Market's item-counted quota (100,000 offers a minute per campaign):
-     *                 one permit is one batch of {@link #batchSize()} offers
+     * @param offersPerMinute Market's item-counted quota per campaign (100,000 offers a minute): each request
+     *                        reserves its offers; a minute is used whole, and the next waited for
      */
-    public YandexMarketStockSender(YandexMarketClient client, ObjectMapper json,
-                                   io.github.marketplace1c.ratelimit.AccountThrottle itemPace) {
+    public YandexMarketStockSender(YandexMarketClient client, ObjectMapper json, WindowQuota offersPerMinute) {
         this.client = client;
         this.json = json;
-        this.itemPace = itemPace;
+        this.offersPerMinute = offersPerMinute;
     }
 
     @Override
@@ -40,6 +42,18 @@ public class YandexMarketStockSender implements StockSender {
         return 2000;
     }
 
+    /** One account is one campaign, one warehouse: two marketplace warehouses would overwrite each other. */
+    @Override
+    public void prepare(Account account, List<StockLine> lines) {
+        List<String> warehouses = lines.stream().map(StockLine::warehouseKey).distinct().sorted().toList();
+        if (warehouses.size() > 1) {
+            throw new PermanentFailure(ReasonCode.CONFIGURATION, "Account " + account.id() + ": a Yandex Market "
+                    + "account is one campaign (settings.campaignId) with one warehouse, but its stock goes to "
+                    + warehouses + "; feed one warehouse from several 1C warehouses instead (PUT /api/stock/sources), "
+                    + "or make an account per campaign");
+        }
+    }
+
     @Override
     public List<Rejection> send(Account account, String warehouseKey, List<StockLine> batch) {
         ObjectNode body = json.createObjectNode();
@@ -48,8 +62,8 @@ public class YandexMarketStockSender implements StockSender {
             ObjectNode sku = skus.addObject().put("sku", line.productKey());
             sku.putArray("items").addObject().put("count", line.value());
         }
-        itemPace.acquire(account.id());
-        client.putStocks(account, Long.parseLong(account.requiredSetting("campaignId")), body);
+        client.putStocks(account, Long.parseLong(account.requiredSetting("campaignId")), body, batch.size(),
+                offersPerMinute);
         return List.of();
     }
 }

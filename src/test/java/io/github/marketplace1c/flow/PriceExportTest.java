@@ -118,6 +118,47 @@ class PriceExportTest {
     }
 
     @Test
+    void anOzonPriceChangedSoonAfterItWasAcceptedWaitsForALaterRunNotForOzonsRefusal() throws Exception {
+        // Ozon takes 10 price updates a product an hour (6 minutes apart); 4 seconds here so the test can wait it out
+        try (FlowWorld world = new FlowWorld(OneCEmulator.Configuration.UT, temp,
+                Map.of("mp1c.ozon.prices.minIntervalSeconds", "4"))) {
+            world.start();
+            world.runFlow("ozon-prices");
+            int received = world.ozon.prices().received().size();
+            // RM-HON-003 gets a new retail price in 1C right after the export
+            SandboxData.Item honey = SandboxData.ITEMS.stream().filter(i -> i.article().equals("RM-HON-003"))
+                    .findFirst().orElseThrow();
+            BigDecimal newPrice = OneCStockSeed.retailPrice(honey).add(new BigDecimal("100"));
+            Map<String, Object> record = new HashMap<>();
+            record.put("Period", "2026-11-06T00:00:00");
+            record.put("Номенклатура_Key", honey.nomenclatureRef());
+            record.put("Характеристика_Key", "00000000-0000-0000-0000-000000000000");
+            record.put("ВидЦены_Key", OneCStockSeed.RETAIL_PRICE_TYPE_REF);
+            record.put("Цена", newPrice);
+            world.onec.putRecord("InformationRegister_ЦеныНоменклатуры", record);
+
+            List<Journal.RunSummary> soon = world.runFlow("ozon-prices");
+
+            assertThat(soon).allSatisfy(r -> {
+                assertThat(r.status()).isEqualTo("OK");
+                assertThat(r.fetched()).isEqualTo(1);
+                assertThat(r.skipped()).as("held back, not refused").isEqualTo(1);
+                assertThat(r.deadLetters()).isZero();
+            });
+            assertThat(world.ozon.prices().received()).hasSize(received);
+
+            Thread.sleep(4_100);
+            List<Journal.RunSummary> later = world.runFlow("ozon-prices");
+
+            assertThat(later).allSatisfy(r -> assertThat(r.done()).isEqualTo(1));
+            for (String account : List.of("ozon-romashka", "ozon-vasilkov")) {
+                assertThat(world.ozon.prices().current(clientId(account), "RM-HON-003").orElseThrow().price())
+                        .isEqualByComparingTo(newPrice);
+            }
+        }
+    }
+
+    @Test
     void anOzonDiscountRuleViolationIsADeadLetterAndNotSentAndARefusedItemIsADeadLetterTheRestSent() throws Exception {
         try (FlowWorld world = new FlowWorld(OneCEmulator.Configuration.UT, temp, Map.of())) {
             world.start();
@@ -159,11 +200,45 @@ class PriceExportTest {
     }
 
     @Test
-    void wildberriesAccountsKeyedByChrtIdAreAClearConfigurationDeadLetterAndNothingIsSent() throws Exception {
-        // the sandbox's WB cabinets switch their price export off; switched on, their chrtId keys are refused clearly
-        Path accounts = temp.resolve("accounts-prices-on.yaml");
+    void wildberriesSizesKeyedByChrtIdGoAsTheirCardsPriceAndASizeOfDifferentPriceIsADeadLetter() throws Exception {
+        // the sandbox's WB cabinets map by chrtId (sizes): prices go per card, found through the cabinet's card list
+        try (FlowWorld world = new FlowWorld(OneCEmulator.Configuration.UT, temp, Map.of())) {
+            world.start();
+
+            List<Journal.RunSummary> runs = world.runFlow("wildberries-prices");
+
+            assertThat(runs).hasSize(2).allSatisfy(r -> {
+                assertThat(r.status()).isEqualTo("OK");
+                assertThat(r.fetched()).isEqualTo(r.done() + r.deadLetters() + r.skipped());
+            });
+            // the shirt's sizes share a card but not a price in 1C (M, L 1290; XL 1390): refused, each size named
+            List<SandboxData.WildberriesCard> shirt = SandboxData.WB_CARDS.stream()
+                    .filter(c -> c.mapped() && c.item().characteristicRef() != null).toList();
+            assertThat(shirt).hasSizeGreaterThan(1);
+            JsonNode letters = world.adminJson("GET", "/api/dead-letters?reason=MARKETPLACE_REJECTED", null);
+            assertThat(letters.size()).isEqualTo(shirt.size() * SandboxData.WB_ACCOUNTS.size());
+            letters.forEach(l -> assertThat(l.path("message").asText()).contains("different prices")
+                    .contains(String.valueOf(shirt.get(0).nmId())).contains("1390"));
+            for (SandboxData.WildberriesAccount account : SandboxData.WB_ACCOUNTS) {
+                assertThat(world.wildberries.prices().current(account.token(), shirt.get(0).nmId())).isEmpty();
+                for (SandboxData.WildberriesCard card : SandboxData.WB_CARDS) {
+                    if (!card.mapped() || card.item().characteristicRef() != null) {
+                        continue;
+                    }
+                    var price = world.wildberries.prices().current(account.token(), card.nmId());
+                    assertThat(price).as("card %s at %s", card.nmId(), account.id()).isPresent();
+                    assertThat(price.get().price()).isEqualTo(OneCStockSeed.crossedOutPrice(card.item()).longValueExact());
+                    assertThat(price.get().discount()).isEqualTo(20);
+                }
+            }
+        }
+    }
+
+    @Test
+    void wildberriesAccountsKeyedByBarcodeAreAClearConfigurationDeadLetterAndNothingIsSent() throws Exception {
+        Path accounts = temp.resolve("accounts-by-barcode.yaml");
         java.nio.file.Files.writeString(accounts, java.nio.file.Files.readString(Path.of("config/accounts.yaml"))
-                .replace("exportPrices: false", "exportPrices: true"));
+                .replace("productKey: chrtId", "productKey: barcode"));
         try (FlowWorld world = new FlowWorld(OneCEmulator.Configuration.UT, temp.resolve("db"),
                 Map.of("mp1c.accounts.file", accounts.toString()))) {
             world.start();
@@ -172,7 +247,7 @@ class PriceExportTest {
 
             assertThat(runs).hasSize(2).allSatisfy(r -> {
                 assertThat(r.status()).isEqualTo("FAILED");
-                assertThat(r.message()).startsWith("CONFIGURATION").contains("productKey").contains("nmId");
+                assertThat(r.message()).startsWith("CONFIGURATION").contains("productKey").contains("nmId or chrtId");
             });
             JsonNode letters = world.adminJson("GET", "/api/dead-letters?reason=CONFIGURATION", null);
             assertThat(letters.size()).isEqualTo(2);
@@ -184,7 +259,7 @@ class PriceExportTest {
     void wildberriesAccountsKeyedByNmIdGetPriceAndDiscountAndARefusedCardIsADeadLetterTheRestSent() throws Exception {
         Path accounts = temp.resolve("accounts.yaml");
         java.nio.file.Files.writeString(accounts, java.nio.file.Files.readString(Path.of("config/accounts.yaml"))
-                .replace("productKey: chrtId", "productKey: nmId").replace("exportPrices: false", "exportPrices: true"));
+                .replace("productKey: chrtId", "productKey: nmId"));
         try (FlowWorld world = new FlowWorld(OneCEmulator.Configuration.UT, temp.resolve("db"),
                 Map.of("mp1c.accounts.file", accounts.toString()))) {
             world.start();

@@ -19,6 +19,7 @@ import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The stock export end to end: 1C emulator registers -> application -> marketplace emulators, over HTTP. */
@@ -107,6 +108,162 @@ class StockExportTest {
                 assertThat(world.ozon.stocks().current("100001", offer.offerId(), Long.parseLong(podolsk)))
                         .as("%s: %d free in two 1C warehouses", offer.offerId(), free).isEqualTo(OptionalLong.of(expected));
             }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = OneCEmulator.Configuration.class, names = {"UT", "UNF"})
+    void aRuleIsChosenAsUtDoesItProductThenCategoryThenKindThenAccount(OneCEmulator.Configuration configuration)
+            throws Exception {
+        try (FlowWorld world = new FlowWorld(configuration, temp, Map.of())) {
+            world.start();
+            String account = "ozon-romashka";
+            // the account keeps 2 back; tea and honey show half; УТ's kind "Товары" (every seeded item) shows 80 %
+            // (УНФ has no kinds: the account's rule); the shirt in size L has a rule of its own
+            world.adminJson("PUT", "/api/stock/rules", "{\"account\":\"%s\",\"scope\":\"account\",\"percent\":100,"
+                    .formatted(account) + "\"safetyStock\":2}");
+            world.adminJson("PUT", "/api/stock/rules", "{\"account\":\"%s\",\"scope\":\"category\",\"category\":\"%s\","
+                    .formatted(account, SandboxData.FOOD.ref()) + "\"percent\":50,\"safetyStock\":0}");
+            world.adminJson("PUT", "/api/stock/rules", "{\"account\":\"%s\",\"scope\":\"kind\",\"kind\":\"%s\","
+                    .formatted(account, SandboxData.GOODS_KIND.ref()) + "\"percent\":80,\"safetyStock\":0}");
+            String shirtL = SandboxData.OZON_OFFERS.stream().filter(o -> "Размер L".equals(o.item().characteristicName()))
+                    .findFirst().orElseThrow().offerId();
+            world.adminJson("PUT", "/api/stock/rules", "{\"account\":\"%s\",\"scope\":\"product\",\"product\":\"%s\","
+                    .formatted(account, shirtL) + "\"percent\":100,\"safetyStock\":5}");
+            assertThat(world.admin("PUT", "/api/stock/rules", "{\"account\":\"%s\",\"scope\":\"category\","
+                    .formatted(account) + "\"category\":\"Чай\",\"percent\":50,\"safetyStock\":0}").statusCode())
+                    .as("a category is named by its 1C GUID").isEqualTo(400);
+
+            world.runFlow("ozon-stocks");
+
+            boolean ut = configuration == OneCEmulator.Configuration.UT;
+            int checked = 0;
+            for (Target target : StockTargets.of("ozon")) {
+                if (!target.accountId().equals(account)) {
+                    continue;
+                }
+                SandboxData.Item item = SandboxData.ITEMS.get(target.itemIndex());
+                long free = ut ? target.free()
+                        : Math.max(0, OneCStockSeed.quantity(target.itemIndex(), target.warehouseIndex())); // no reserves
+                long expected;
+                if (target.productKey().equals(shirtL)) {
+                    expected = Math.max(0, free - 5);
+                } else if (SandboxData.categoryOf(item) == SandboxData.FOOD) {
+                    expected = free / 2;
+                } else if (ut) {
+                    expected = free * 80 / 100;
+                } else {
+                    expected = Math.max(0, free - 2); // УНФ has no kind of nomenclature: the account's rule
+                }
+                assertThat(StockTargets.received(world, "ozon", target)).as("%s at %s: %d free", target.productKey(),
+                        target.warehouseKey(), free).isEqualTo(OptionalLong.of(expected));
+                checked++;
+            }
+            assertThat(checked).isGreaterThan(10);
+            // the preview names the rule that applied
+            JsonNode preview = world.adminJson("GET", "/api/preview/stocks?account=" + account, null);
+            List<String> rules = new java.util.ArrayList<>();
+            preview.forEach(l -> rules.add(l.path("rule").asText()));
+            assertThat(rules).anyMatch(r -> r.startsWith("товарная категория " + SandboxData.FOOD.ref()))
+                    .anyMatch(r -> r.startsWith("товар " + shirtL));
+        }
+    }
+
+    @Test
+    void aYandexMarketAccountFedToTwoWarehousesFailsClearlyAndSendsNothing() throws Exception {
+        try (FlowWorld world = new FlowWorld(OneCEmulator.Configuration.UT, temp, Map.of())) {
+            world.start();
+            // one Market account is one campaign: a second "warehouse" would overwrite the first one's stock
+            for (String warehouse : List.of("ym-romashka-fbs", "ym-romashka-fbs-2")) {
+                world.adminJson("PUT", "/api/stock/sources", """
+                        {"account":"ym-romashka","warehouse":"%s","onecWarehouses":["%s"]}
+                        """.formatted(warehouse, SandboxData.MAIN_WAREHOUSE.ref()));
+            }
+
+            List<Journal.RunSummary> runs = world.runFlow("yandex-market-stocks");
+
+            Journal.RunSummary romashka = runs.stream().filter(r -> r.accountId().equals("ym-romashka")).findFirst()
+                    .orElseThrow();
+            assertThat(romashka.status()).isEqualTo("FAILED");
+            assertThat(romashka.message()).startsWith("CONFIGURATION").contains("one campaign")
+                    .contains("ym-romashka-fbs-2");
+            long campaign = SandboxData.YM_ROMASHKA.campaignId();
+            assertThat(world.yandexMarket.stocks().received()).noneMatch(s -> s.campaignId() == campaign);
+            assertThat(runs.stream().filter(r -> r.accountId().equals("ym-vasilkov")))
+                    .allSatisfy(r -> assertThat(r.status()).isEqualTo("OK"));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void anItemArchivedIn1CIsNotExportedOrIsSentZeroAsTheSettingSays(boolean zeroUnmapped) throws Exception {
+        try (FlowWorld world = new FlowWorld(OneCEmulator.Configuration.UT, temp,
+                Map.of("mp1c.stocks.zeroUnmapped", String.valueOf(zeroUnmapped)))) {
+            world.start();
+            // Market, whose stock takes a new value at once (Ozon's 30 seconds per pair are a test of their own)
+            world.runFlow("yandex-market-stocks");
+            Target target = StockTargets.of("yandex-market").stream().filter(t -> t.free() > 0).findFirst().orElseThrow();
+            SandboxData.Item item = SandboxData.ITEMS.get(target.itemIndex());
+            assertThat(StockTargets.received(world, "yandex-market", target)).isEqualTo(OptionalLong.of(target.free()));
+
+            // the integrator's colleague marks the nomenclature for deletion in 1C (it keeps its stock)
+            java.net.http.HttpResponse<String> marked = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(world.onec.baseUrl()
+                                    + "/odata/standard.odata/Catalog_%D0%9D%D0%BE%D0%BC%D0%B5%D0%BD%D0%BA%D0%BB%D0%B0"
+                                    + "%D1%82%D1%83%D1%80%D0%B0(guid'" + item.nomenclatureRef() + "')?$format=json"))
+                            .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                                    "odata:sandbox-1c-password".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                            .header("Content-Type", "application/json")
+                            .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{\"DeletionMark\":true}"))
+                            .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(marked.statusCode()).as(marked.body()).isEqualTo(200);
+
+            JsonNode preview = world.adminJson("GET", "/api/preview/stocks?account=" + target.accountId(), null);
+            List<JsonNode> lines = new java.util.ArrayList<>();
+            preview.forEach(l -> {
+                if (l.path("productKey").asText().equals(target.productKey())
+                        && l.path("warehouseKey").asText().equals(target.warehouseKey())) {
+                    lines.add(l);
+                }
+            });
+            List<Journal.RunSummary> runs = world.runFlow("yandex-market-stocks");
+
+            if (zeroUnmapped) {
+                assertThat(lines).singleElement().satisfies(l -> {
+                    assertThat(l.path("value").asLong()).isZero();
+                    assertThat(l.path("rule").asText()).contains("помечен на удаление");
+                });
+                assertThat(StockTargets.received(world, "yandex-market", target)).isEqualTo(OptionalLong.of(0));
+            } else {
+                assertThat(lines).as("not in the preview").isEmpty();
+                assertThat(StockTargets.received(world, "yandex-market", target)).as("left as it was")
+                        .isEqualTo(OptionalLong.of(target.free()));
+            }
+            assertThat(runs).allSatisfy(r -> assertThat(r.status()).isEqualTo("OK"));
+        }
+    }
+
+    @Test
+    void anOzonPairChangedWithin30SecondsOfItsLastUpdateWaitsForALaterRunInsteadOfBeingRefused() throws Exception {
+        try (FlowWorld world = new FlowWorld(OneCEmulator.Configuration.UT, temp, Map.of())) {
+            world.start();
+            world.runFlow("ozon-stocks");
+            Target target = StockTargets.of("ozon").stream()
+                    .filter(t -> SandboxData.ITEMS.get(t.itemIndex()).characteristicRef() == null).findFirst().orElseThrow();
+            SandboxData.Item item = SandboxData.ITEMS.get(target.itemIndex());
+            world.onec.putBalance("AccumulationRegister_ЗапасыИПотребности", Map.of("Номенклатура_Key",
+                    item.nomenclatureRef(), "Склад", SandboxData.WAREHOUSES.get(target.warehouseIndex()).ref(),
+                    "Склад_Type", "StandardODATA.Catalog_Склады", "ВНаличии", 42));
+
+            List<Journal.RunSummary> soon = world.runFlow("ozon-stocks");
+
+            Journal.RunSummary run = soon.stream().filter(r -> r.accountId().equals(target.accountId())).findFirst()
+                    .orElseThrow();
+            assertThat(run.fetched()).isEqualTo(1);
+            assertThat(run.skipped()).as("held back: Ozon takes a pair once in 30 s").isEqualTo(1);
+            assertThat(run.deadLetters()).isZero();
+            assertThat(StockTargets.received(world, "ozon", target)).isEqualTo(OptionalLong.of(target.free()));
+            assertThat(world.adminJson("GET", "/api/dead-letters", null).size()).isZero();
         }
     }
 

@@ -83,6 +83,17 @@ public final class FlowWorld implements AutoCloseable {
         return app;
     }
 
+    /**
+     * Another instance of the application on the same database and emulators (its own admin port): a second node.
+     * The caller closes it.
+     */
+    public Application startAnother(Map<String, String> extra) throws Exception {
+        Map<String, String> another = new java.util.HashMap<>(overrides);
+        another.put("mp1c.admin.port", String.valueOf(freePort()));
+        another.putAll(extra);
+        return Application.start(new Application.Options("sandbox", Path.of("."), another, clock));
+    }
+
     public Application restart() throws Exception {
         app.close();
         return start();

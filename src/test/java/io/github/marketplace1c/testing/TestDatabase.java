@@ -14,7 +14,12 @@ import java.util.List;
 public final class TestDatabase {
 
     private static final List<String> TABLES = List.of("journal_record", "journal_run", "dead_letter",
-            "idempotency_key", "poll_state", "product_map", "warehouse_map", "stock_source", "stock_rule", "export_state");
+            "idempotency_key", "poll_state", "product_map", "warehouse_map", "stock_source", "stock_rule", "export_state",
+            "catalog_product", "product_suggestion",
+            // Quartz's job store (clustered schedules)
+            "qrtz_fired_triggers", "qrtz_paused_trigger_grps", "qrtz_scheduler_state", "qrtz_locks",
+            "qrtz_simple_triggers", "qrtz_cron_triggers", "qrtz_simprop_triggers", "qrtz_blob_triggers", "qrtz_triggers",
+            "qrtz_job_details", "qrtz_calendars");
 
     private TestDatabase() {
     }

@@ -142,12 +142,21 @@ final class OneCSeed {
     }
 
     private void nomenclature(boolean unf) {
+        for (SandboxData.Category category : SandboxData.CATEGORIES) {
+            put(unf ? "Catalog_КатегорииНоменклатуры" : "Catalog_ТоварныеКатегории", category.ref(),
+                    values("Description", category.name()));
+        }
+        if (!unf) {
+            put("Catalog_ВидыНоменклатуры", SandboxData.GOODS_KIND.ref(), values("Description",
+                    SandboxData.GOODS_KIND.name(), "ТипНоменклатуры", "Товар"));
+        }
         Set<String> seen = new LinkedHashSet<>();
-        for (SandboxData.Item item : SandboxData.ITEMS) {
-            boolean withCharacteristics = SandboxData.ITEMS.stream()
+        List<SandboxData.Item> items = SandboxData.barcodedItems();
+        for (SandboxData.Item item : items) {
+            boolean withCharacteristics = items.stream()
                     .anyMatch(i -> i.nomenclatureRef().equals(item.nomenclatureRef()) && i.characteristicRef() != null);
             if (seen.add(item.nomenclatureRef())) {
-                put("Catalog_Номенклатура", item.nomenclatureRef(), values(
+                Map<String, Object> values = values(
                         "Code", item.code(),
                         "Description", item.name(),
                         "НаименованиеПолное", item.name(),
@@ -155,7 +164,12 @@ final class OneCSeed {
                         "ТипНоменклатуры", unf ? "Запас" : "Товар",
                         "ИспользоватьХарактеристики", withCharacteristics,
                         "ИспользованиеХарактеристик", withCharacteristics ? "ИндивидуальныеДляНоменклатуры" : "НеИспользовать",
-                        "СтавкаНДС_Key", SandboxData.VAT_20_REF));
+                        "СтавкаНДС_Key", SandboxData.VAT_20_REF,
+                        unf ? "КатегорияНоменклатуры_Key" : "ТоварнаяКатегория_Key", SandboxData.categoryOf(item).ref());
+                if (!unf) {
+                    values.put("ВидНоменклатуры_Key", SandboxData.GOODS_KIND.ref());
+                }
+                put("Catalog_Номенклатура", item.nomenclatureRef(), values);
             }
             if (item.characteristicRef() != null) {
                 Map<String, Object> values = values(

@@ -13,28 +13,24 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
- * finance-api (13-finances.yaml) realization reports and content-api (02-items.yaml) card list:
+ * finance-api (13-finances.yaml) realization reports:
  * <ul>
  * <li>{@code POST /api/finance/v1/sales-reports/list} {dateFrom, dateTo, limit ≤ 1000, offset, period}: the reports
  * overlapping the period with their sums (money as strings); 204 when there are none;</li>
  * <li>{@code POST /api/finance/v1/sales-reports/detailed/{reportId}} {limit ≤ 100000, rrdId, fields}: the rows after
  * {@code rrdId}, at most {@code limit}; 204 when none are left (how a client knows it has them all). {@code fields}
- * narrows each row to the named fields; the rows are written as they are generated, never built as a tree;</li>
- * <li>{@code POST /content/v2/get/cards/list}: the sandbox's cards with their sizes (chrtID, techSize, skus), cursor
- * paging by nmID.</li>
+ * narrows each row to the named fields; the rows are written as they are generated, never built as a tree.</li>
  * </ul>
+ * The card list the reports need for chrtId cabinets ({@code /content/v2/get/cards/list}) is {@link CardEndpoints}'.
  */
 final class FinanceEndpoints {
 
     static final String LIST = "/api/finance/v1/sales-reports/list";
     static final String DETAILED = "/api/finance/v1/sales-reports/detailed/:reportId";
-    static final String CARDS = "/content/v2/get/cards/list";
     static final int MAX_ROWS = 100_000;
 
     private static final JsonFactory JSON = new JsonFactory();
@@ -261,57 +257,6 @@ final class FinanceEndpoints {
                 g.writeBooleanField(name, value);
             }
         }
-    }
-
-    /** The sandbox's cards, one per nmID with its sizes; cursor paging by nmID (the sort by updatedAt is fixed). */
-    ObjectNode cards(String token, MultiMap query, String body) {
-        JsonNode settings = parse(body).path("settings");
-        int limit = settings.path("cursor").path("limit").asInt(10);
-        if (limit < 1 || limit > 100) {
-            throw WildberriesApiException.pricesBadRequest("cursor.limit must be 1..100");
-        }
-        long after = settings.path("cursor").has("updatedAt") ? settings.path("cursor").path("nmID").asLong(0) : 0;
-        Map<Long, List<SandboxData.WildberriesCard>> byNm = new LinkedHashMap<>();
-        SandboxData.WB_CARDS.stream().sorted(java.util.Comparator.comparingLong(SandboxData.WildberriesCard::nmId))
-                .forEach(c -> byNm.computeIfAbsent(c.nmId(), k -> new java.util.ArrayList<>()).add(c));
-        ObjectNode answer = WildberriesJson.object();
-        ArrayNode cards = answer.putArray("cards");
-        long last = 0;
-        for (Map.Entry<Long, List<SandboxData.WildberriesCard>> entry : byNm.entrySet()) {
-            if (entry.getKey() <= after || cards.size() >= limit) {
-                continue;
-            }
-            SandboxData.WildberriesCard first = entry.getValue().get(0);
-            ObjectNode card = cards.addObject();
-            card.put("nmID", entry.getKey());
-            card.put("imtID", entry.getKey() + 1_000_000L);
-            card.put("nmUUID", SandboxData.guid("wb-card", String.valueOf(entry.getKey())));
-            card.put("subjectID", 7771);
-            card.put("subjectName", "Товары для дома");
-            card.put("vendorCode", first.vendorCode());
-            card.put("brand", "Ромашка");
-            card.put("title", first.item().name());
-            card.put("description", first.item().name());
-            card.put("needKiz", false);
-            ArrayNode sizes = card.putArray("sizes");
-            for (SandboxData.WildberriesCard size : entry.getValue()) {
-                ObjectNode s = sizes.addObject();
-                s.put("chrtID", size.chrtId());
-                String techSize = size.item().characteristicName() == null ? "0"
-                        : size.item().characteristicName().replace("Размер ", "");
-                s.put("techSize", techSize);
-                s.put("wbSize", techSize);
-                s.putArray("skus").add(size.barcode());
-            }
-            card.put("createdAt", "2026-09-01T09:00:00.000000Z");
-            card.put("updatedAt", "2026-09-01T09:00:00.000000Z");
-            last = entry.getKey();
-        }
-        ObjectNode cursor = answer.putObject("cursor");
-        cursor.put("updatedAt", "2026-09-01T09:00:00.000000Z");
-        cursor.put("nmID", last);
-        cursor.put("total", cards.size());
-        return answer;
     }
 
     private static String sellerName(String token) {

@@ -49,6 +49,9 @@ public final class WildberriesEmulator implements AutoCloseable {
     /** The Prices and Discounts category's limit: 10 requests per 6 s (one per 600 ms, 100 a minute), burst 5. */
     public static final int DEFAULT_PRICES_REQUESTS_PER_MINUTE = 100;
     public static final int DEFAULT_PRICES_BURST = 5;
+    /** The Content category's limit for the cards list: 100 requests a minute (one per 600 ms), burst 5. */
+    public static final int DEFAULT_CONTENT_REQUESTS_PER_MINUTE = 100;
+    public static final int DEFAULT_CONTENT_BURST = 5;
     /** What a 4xx answer costs in the Marketplace category, in requests. */
     public static final int FOUR_XX_COST = 10;
     /** The {@code X-Ratelimit-Retry} of a RATE_LIMITED fault armed without a status of its own. */
@@ -67,6 +70,7 @@ public final class WildberriesEmulator implements AutoCloseable {
     static final String HISTORY_TASKS = "/api/v2/history/tasks";
     static final String HISTORY_GOODS = "/api/v2/history/goods/task";
     static final String BUFFER_TASKS = "/api/v2/buffer/tasks";
+    static final String CARDS_LIST = "/content/v2/get/cards/list";
     static final String PROBLEM_JSON = "application/problem+json";
     /** The rate-limit bucket shared by requests whose token is missing or unknown. */
     private static final String ANONYMOUS = "";
@@ -108,9 +112,6 @@ public final class WildberriesEmulator implements AutoCloseable {
     /** WB's finance-api limit: 1 request a minute, burst 1, per seller account. */
     public static final int DEFAULT_FINANCE_REQUESTS_PER_MINUTE = 1;
     public static final int DEFAULT_FINANCE_BURST = 1;
-    /** content-api's limit for the card list: 100 requests a minute, burst 5. */
-    public static final int DEFAULT_CONTENT_REQUESTS_PER_MINUTE = 100;
-    public static final int DEFAULT_CONTENT_BURST = 5;
 
     /**
      * Which bucket an operation draws on, what a 4xx costs there, and the content type of the gateway's problem
@@ -137,8 +138,10 @@ public final class WildberriesEmulator implements AutoCloseable {
     private final WildberriesFinance finance = new WildberriesFinance();
     private final FinanceEndpoints financeEndpoints = new FinanceEndpoints(finance);
     private final WildberriesRateLimiter financeRateLimiter;
-    private final WildberriesRateLimiter contentRateLimiter;
     private final Category financeCategory;
+    private final WildberriesRateLimiter contentRateLimiter;
+    private final WildberriesCards cards = new WildberriesCards();
+    private final CardEndpoints cardEndpoints = new CardEndpoints(cards);
     private final Category contentCategory;
     private final Set<String> tokens = ConcurrentHashMap.newKeySet();
     private final List<RecordedExchange> recorded = new ArrayList<>();
@@ -164,10 +167,10 @@ public final class WildberriesEmulator implements AutoCloseable {
                 DEFAULT_PRICES_REQUESTS_PER_MINUTE, DEFAULT_PRICES_BURST);
         this.financeRateLimiter = new WildberriesRateLimiter(clock, DEFAULT_FINANCE_REQUESTS_PER_MINUTE,
                 DEFAULT_FINANCE_BURST);
-        this.contentRateLimiter = new WildberriesRateLimiter(clock, DEFAULT_CONTENT_REQUESTS_PER_MINUTE,
-                DEFAULT_CONTENT_BURST);
         this.financeCategory = new Category(financeRateLimiter, 1, PROBLEM_JSON, DEFAULT_FINANCE_REQUESTS_PER_MINUTE,
                 DEFAULT_FINANCE_BURST);
+        this.contentRateLimiter = new WildberriesRateLimiter(clock, DEFAULT_CONTENT_REQUESTS_PER_MINUTE,
+                DEFAULT_CONTENT_BURST);
         this.contentCategory = new Category(contentRateLimiter, 1, PROBLEM_JSON, DEFAULT_CONTENT_REQUESTS_PER_MINUTE,
                 DEFAULT_CONTENT_BURST);
         SandboxData.WB_ACCOUNTS.forEach(a -> tokens.add(a.token()));
@@ -196,7 +199,7 @@ public final class WildberriesEmulator implements AutoCloseable {
         router.post(FinanceEndpoints.LIST).handler(ctx -> api(ctx, financeCategory, financeEndpoints::list));
         router.post(FinanceEndpoints.DETAILED).handler(ctx -> api(ctx, financeCategory,
                 (token, query, body) -> financeEndpoints.detailed(token, ctx.pathParam("reportId"), body)));
-        router.post(FinanceEndpoints.CARDS).handler(ctx -> api(ctx, contentCategory, ok(financeEndpoints::cards)));
+        router.post(CARDS_LIST).handler(ctx -> api(ctx, contentCategory, ok(cardEndpoints::list)));
         router.route().handler(ctx -> api(ctx, orderCategory, (token, query, body) -> {
             throw WildberriesApiException.pathNotFound();
         }));
@@ -242,6 +245,11 @@ public final class WildberriesEmulator implements AutoCloseable {
                 enabled ? DEFAULT_FINANCE_BURST : 0);
         contentRateLimiter.configure(enabled ? DEFAULT_CONTENT_REQUESTS_PER_MINUTE : 0,
                 enabled ? DEFAULT_CONTENT_BURST : 0);
+    }
+
+    /** The product cards behind {@code /content/v2/get/cards/list}. */
+    public WildberriesCards cards() {
+        return cards;
     }
 
     public WildberriesOrders orders() {

@@ -143,8 +143,9 @@ class OneCEmulatorTest {
                     .hasValueSatisfying(a -> assertThat(a.path("Организация_Key").asText()).isEqualTo(SandboxData.VASILKOV.ref()));
             assertThat(emulator.objects("Catalog_Склады")).hasSize(3);
         }
-        // ten goods and the five marketplace services the reports' service map sends fees to
-        assertThat(emulator.objects("Catalog_Номенклатура")).hasSize(10
+        // the 10 ordered items (the shirt with 3 characteristics), the 11 the mapping workbench alone sees, and the
+        // five marketplace services the reports' service map sends fees to
+        assertThat(emulator.objects("Catalog_Номенклатура")).hasSize(10 + SandboxData.CATALOG_ITEMS.size()
                 + io.github.marketplace1c.sandbox.SandboxServices.SERVICES.size());
         assertThat(emulator.objects("Catalog_Номенклатура")).filteredOn(n -> n.path("ТипНоменклатуры").asText()
                 .equals("Услуга")).extracting(n -> n.path("Description").asText())
