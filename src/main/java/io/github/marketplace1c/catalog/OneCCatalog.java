@@ -61,7 +61,9 @@ public class OneCCatalog {
         }
         Map<String, Nomenclature> nomenclature = new LinkedHashMap<>();
         odata.readAll("Catalog_Номенклатура", null, null, pageSize, row -> {
-            if (!row.path("IsFolder").asBoolean(false) && !row.path("DeletionMark").asBoolean(false)) {
+            // a marketplace product is never a service (the reports' service map keeps those)
+            if (!row.path("IsFolder").asBoolean(false) && !row.path("DeletionMark").asBoolean(false)
+                    && !"Услуга".equals(row.path("ТипНоменклатуры").asText(""))) {
                 String ref = row.path("Ref_Key").asText();
                 nomenclature.put(ref, new Nomenclature(ref, text(row, "Code"), text(row, "Description"),
                         text(row, "Артикул"), text(row, "ВидНоменклатуры_Key")));
