@@ -13,22 +13,19 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
- * finance-api (13-finances.yaml) realization reports and content-api (02-items.yaml) card list:
+ * finance-api (13-finances.yaml) realization reports:
  * <ul>
  * <li>{@code POST /api/finance/v1/sales-reports/list} {dateFrom, dateTo, limit ≤ 1000, offset, period}: the reports
  * overlapping the period with their sums (money as strings); 204 when there are none;</li>
  * <li>{@code POST /api/finance/v1/sales-reports/detailed/{reportId}} {limit ≤ 100000, rrdId, fields}: the rows after
  * {@code rrdId}, at most {@code limit}; 204 when none are left (how a client knows it has them all). {@code fields}
- * narrows each row to the named fields; the rows are written as they are generated, never built as a tree;</li>
- * <li>{@code POST /content/v2/get/cards/list}: the sandbox's cards with their sizes (chrtID, techSize, skus), cursor
- * paging by nmID.</li>
+ * narrows each row to the named fields; the rows are written as they are generated, never built as a tree.</li>
  * </ul>
+ * The card list the reports need for chrtId cabinets ({@code /content/v2/get/cards/list}) is {@link CardEndpoints}'.
  */
 final class FinanceEndpoints {
 

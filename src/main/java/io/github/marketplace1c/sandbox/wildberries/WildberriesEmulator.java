@@ -167,10 +167,10 @@ public final class WildberriesEmulator implements AutoCloseable {
                 DEFAULT_PRICES_REQUESTS_PER_MINUTE, DEFAULT_PRICES_BURST);
         this.financeRateLimiter = new WildberriesRateLimiter(clock, DEFAULT_FINANCE_REQUESTS_PER_MINUTE,
                 DEFAULT_FINANCE_BURST);
-        this.contentRateLimiter = new WildberriesRateLimiter(clock, DEFAULT_CONTENT_REQUESTS_PER_MINUTE,
-                DEFAULT_CONTENT_BURST);
         this.financeCategory = new Category(financeRateLimiter, 1, PROBLEM_JSON, DEFAULT_FINANCE_REQUESTS_PER_MINUTE,
                 DEFAULT_FINANCE_BURST);
+        this.contentRateLimiter = new WildberriesRateLimiter(clock, DEFAULT_CONTENT_REQUESTS_PER_MINUTE,
+                DEFAULT_CONTENT_BURST);
         this.contentCategory = new Category(contentRateLimiter, 1, PROBLEM_JSON, DEFAULT_CONTENT_REQUESTS_PER_MINUTE,
                 DEFAULT_CONTENT_BURST);
         SandboxData.WB_ACCOUNTS.forEach(a -> tokens.add(a.token()));
