@@ -217,6 +217,7 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("adminApi", new AdminApi(json, deadLetters, replayer, products, warehouses,
                 new MappingCsv(products, MARKETPLACES), new MappingCsv(warehouses, MARKETPLACES), journal, flows,
                 dataSource, previews, inventory, accounts));
+        registry.bind("consoleApi", new io.github.marketplace1c.admin.ConsoleApi(json, context, accounts, dataSource, clock));
 
         String token = secret("mp1c.admin.token", settings);
         if (token == null || token.length() < 16) {
