@@ -3,15 +3,22 @@ package io.github.marketplace1c.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.marketplace1c.sandbox.SandboxData;
 import io.github.marketplace1c.sandbox.onec.OneCEmulator;
 import io.github.marketplace1c.testing.ConsoleBrowser;
 import io.github.marketplace1c.testing.FlowWorld;
+import io.github.marketplace1c.testing.OneCOrders;
+import io.github.marketplace1c.testing.OzonSeedExpectations;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -87,6 +94,113 @@ class ConsoleBrowserTest {
             errors.addAll(scriptErrors(browser));
 
             assertThat(errors).isEmpty();
+        }
+    }
+
+    @Test
+    void aWrongTokenGetsNoDataAndAClearMessage() throws Exception {
+        try (FlowWorld world = new FlowWorld(OneCEmulator.Configuration.UT, temp, Map.of());
+             ConsoleBrowser browser = ConsoleBrowser.start()) {
+            world.start();
+            world.runOrders();
+
+            browser.open(world.adminUrl("/console/"));
+            browser.login("wrong-token-0123456789");
+
+            browser.waitForText("#login-message", "Токен не подошёл");
+            assertThat(browser.one("#nav").isDisplayed()).isFalse();
+            assertThat(browser.one("#page").isDisplayed()).isFalse();
+            assertThat(browser.all("#page *")).isEmpty();
+            assertThat(browser.script("return sessionStorage.getItem('mp1c.adminToken')")).isNull();
+            browser.screenshot("0-login-wrong-token");
+
+            // a stale token in the tab: the page it opens falls back to the login form, with no rows shown
+            browser.script("sessionStorage.setItem('mp1c.adminToken', 'stale-token-0123456789')");
+            browser.open(world.adminUrl("/console/#/dead-letters"));
+            browser.waitForText("#login-message", "401");
+            assertThat(browser.all("#page tbody tr")).isEmpty();
+            assertThat(browser.driver.getPageSource()).doesNotContain("ozon-romashka").doesNotContain("UNMAPPED_PRODUCT");
+            // the files of the console hold no data: what the page shows comes from /api with the token
+            for (String file : List.of("/console/", "/console/js/main.js", "/console/js/pages/overview.js")) {
+                assertThat(world.admin("GET", file, null, null).body()).doesNotContain("ozon-romashka")
+                        .doesNotContain(FlowWorld.ADMIN_TOKEN);
+            }
+        }
+    }
+
+    @Test
+    void aCsvWithOneBadRowIsReportedByLineAndNothingIsImported() throws Exception {
+        try (FlowWorld world = new FlowWorld(OneCEmulator.Configuration.UT, temp, Map.of());
+             ConsoleBrowser browser = ConsoleBrowser.start()) {
+            world.start();
+            SandboxData.Item tea = SandboxData.ITEMS.get(0);
+            Path csv = temp.resolve("товары.csv");
+            Files.writeString(csv, "marketplace;account;product_key;nomenclature_ref;characteristic_ref;name;note\n"
+                    + "ozon;ozon-romashka;CSV-OK-1;" + tea.nomenclatureRef() + ";;Чай из файла;\n"
+                    + "ozon;ozon-romashka;CSV-OK-2;" + tea.nomenclatureRef() + ";;Чай из файла 2;\n"
+                    + "ozon;ozon-romashka;CSV-BAD-3;Чай чёрный;;строка с названием вместо ссылки;\n",
+                    StandardCharsets.UTF_8);
+
+            browser.open(world.adminUrl("/console/"));
+            browser.login(FlowWorld.ADMIN_TOKEN);
+            browser.visible("#flows");
+            browser.page(world.adminUrl("/console/"), "mappings?tab=products", "#mappings tbody tr");
+            browser.one("#csv-file").sendKeys(csv.toAbsolutePath().toString());
+            browser.one("#csv-import").click();
+
+            WebElement report = browser.visible("#import-rejected");
+            assertThat(report.getText()).contains("ничего не импортировано").contains("Строк с ошибками: 1");
+            List<WebElement> rejected = browser.all("#rejected-rows tbody tr");
+            assertThat(rejected).hasSize(1);
+            assertThat(rejected.get(0).findElement(By.cssSelector("td")).getText()).isEqualTo("4");
+            assertThat(rejected.get(0).getText()).contains("'Чай чёрный' is not a 1C reference");
+            browser.screenshot("9-mappings-csv-rejected");
+            assertThat(world.adminJson("GET", "/api/mappings/products?search=CSV-", null)).isEmpty();
+            assertThat(scriptErrors(browser)).allMatch(m -> m.contains("/api/mappings/products/import") && m.contains("422"));
+        }
+    }
+
+    @Test
+    void anUnmappedProductIsMappedFromTheConsoleAndItsOrderReaches1C() throws Exception {
+        try (FlowWorld world = new FlowWorld(OneCEmulator.Configuration.UT, temp, Map.of());
+             ConsoleBrowser browser = ConsoleBrowser.start()) {
+            world.start();
+            world.runOrders();
+            OneCOrders orders = new OneCOrders(world.onec);
+            JsonNode letter = world.adminJson("GET", "/api/dead-letters?reason=UNMAPPED_PRODUCT&status=new&account=ozon-romashka",
+                    null).get(0);
+            String posting = letter.path("recordKey").asText();
+            String offer = world.adminJson("GET", "/api/dead-letters/" + letter.path("id").asText(), null)
+                    .path("productKeys").asText().replace(",", "");
+            SandboxData.Item item = OzonSeedExpectations.offer(offer).item();
+            assertThat(orders.one(posting)).isEmpty();
+
+            browser.open(world.adminUrl("/console/"));
+            browser.login(FlowWorld.ADMIN_TOKEN);
+            browser.visible("#flows");
+            browser.page(world.adminUrl("/console/"), "dead-letters?reason=UNMAPPED_PRODUCT", "#dead-letters tbody tr");
+            browser.all("#dead-letters tbody tr").stream().filter(r -> r.getText().contains(posting)).findFirst()
+                    .orElseThrow().click();
+            browser.waitForText("dialog .props", offer);
+            browser.page(world.adminUrl("/console/"), "mappings?tab=products", "#mappings tbody tr");
+            browser.one("#mapping-add").click();
+            browser.visible("#mapping-form");
+            new org.openqa.selenium.support.ui.Select(browser.one("#mapping-form select[name=marketplace]")).selectByValue("ozon");
+            browser.one("#mapping-form input[name=key]").sendKeys(offer);
+            browser.one("#mapping-form input[name=ref]").sendKeys(item.nomenclatureRef());
+            browser.one("#mapping-form input[name=name]").sendKeys(item.name());
+            browser.one("#mapping-form button[type=submit]").click();
+            browser.waitForText("#toasts", "Сохранено");
+
+            assertThat(browser.one("#toasts").getText()).contains("проведено");
+            ObjectNode doc = orders.one(posting).orElseThrow();
+            assertThat(doc.path("Posted").asBoolean()).isTrue();
+            assertThat(doc.path("Товары").toString()).contains(item.nomenclatureRef());
+            browser.page(world.adminUrl("/console/"), "journal?key=" + posting, "#records tbody tr");
+            assertThat(browser.one("#records").getText()).contains(doc.path("Number").asText());
+            assertThat(world.adminJson("GET", "/api/dead-letters/" + letter.path("id").asText(), null).path("status").asText())
+                    .isEqualTo("replayed");
+            assertThat(scriptErrors(browser)).isEmpty();
         }
     }
 }
