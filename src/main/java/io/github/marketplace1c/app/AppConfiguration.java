@@ -7,6 +7,15 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.github.marketplace1c.account.AccountRegistry;
 import io.github.marketplace1c.admin.AdminApi;
 import io.github.marketplace1c.admin.AdminServer;
+import io.github.marketplace1c.admin.CatalogApi;
+import io.github.marketplace1c.catalog.CatalogPulls;
+import io.github.marketplace1c.catalog.CatalogSteps;
+import io.github.marketplace1c.catalog.CatalogTables;
+import io.github.marketplace1c.catalog.OneCCatalog;
+import io.github.marketplace1c.catalog.Workbench;
+import io.github.marketplace1c.ozon.OzonCatalog;
+import io.github.marketplace1c.wildberries.WildberriesCatalog;
+import io.github.marketplace1c.yandexmarket.YandexMarketCatalog;
 import io.github.marketplace1c.db.Database;
 import io.github.marketplace1c.deadletter.DeadLetterParking;
 import io.github.marketplace1c.deadletter.DeadLetterReplayer;
@@ -218,6 +227,31 @@ public class AppConfiguration implements CamelConfiguration {
                 new MappingCsv(products, MARKETPLACES), new MappingCsv(warehouses, MARKETPLACES), journal, flows,
                 dataSource, previews, inventory, accounts));
         registry.bind("consoleApi", new io.github.marketplace1c.admin.ConsoleApi(json, context, accounts, dataSource, clock));
+
+        // the mapping workbench (docs/mapping.md, "Workbench"): catalog flows, suggestions, the unmapped inbox
+        CatalogTables catalogTables = new CatalogTables(dataSource, clock);
+        OneCCatalog onecCatalog = new OneCCatalog(odata, settings.integer("mp1c.onec.pageSize", 5000),
+                Duration.ofSeconds(settings.integer("mp1c.catalog.onecCacheSeconds", 60)), clock);
+        registry.bind("onecCatalog", onecCatalog);
+        // WB's cards are on content-api (another host in production; the sandbox serves every WB path on one)
+        WildberriesCatalog wildberriesCards = new WildberriesCatalog(new WildberriesClient(http,
+                settings.get("mp1c.wildberries.contentUrl", settings.required("mp1c.wildberries.marketplaceUrl")),
+                new AccountThrottle(limit(settings, "mp1c.wildberries.content"), clock),
+                Duration.ofSeconds(settings.integer("mp1c.wildberries.rateLimitWaitSeconds", 5))), json, clock,
+                Duration.ofMinutes(settings.integer("mp1c.wildberries.cardsCacheMinutes", 10)));
+        // chrtID -> nmID of a cabinet's sizes (WildberriesCatalog.nmIdsByChrtId), for the WB price export
+        registry.bind("wildberriesCards", wildberriesCards);
+        registry.bind("ozonCatalog", new CatalogSteps(new OzonCatalog(ozon, json), onecCatalog, catalogTables,
+                products, journal));
+        registry.bind("wildberriesCatalog", new CatalogSteps(wildberriesCards, onecCatalog, catalogTables, products,
+                journal));
+        registry.bind("yandexMarketCatalog", new CatalogSteps(new YandexMarketCatalog(yandexMarket), onecCatalog,
+                catalogTables, products, journal));
+        Workbench workbench = new Workbench(catalogTables, products, deadLetters, replayer);
+        registry.bind("workbench", workbench);
+        registry.bind("catalogApi", new CatalogApi(json, accounts, catalogTables, workbench, new CatalogPulls(clock),
+                context.createProducerTemplate(),
+                context.getExecutorServiceManager().newSingleThreadExecutor(this, "catalog-pulls")));
 
         String token = secret("mp1c.admin.token", settings);
         if (token == null || token.length() < 16) {

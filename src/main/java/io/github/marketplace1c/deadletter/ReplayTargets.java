@@ -15,7 +15,7 @@ public final class ReplayTargets {
         Map<String, String> targets = new java.util.HashMap<>();
         for (String marketplace : java.util.List.of("ozon", "wildberries", "yandex-market")) {
             for (String entry : java.util.List.of("orders-record", "orders-account", "stocks-items", "stocks-account",
-                    "prices-items", "prices-account")) {
+                    "prices-items", "prices-account", "catalog-account")) {
                 String target = marketplace + "-" + entry;
                 targets.put(target, "direct:" + target);
             }

@@ -101,6 +101,14 @@ public class WildberriesClient {
                 + "&offset=" + offset, null);
     }
 
+    /**
+     * {@code POST /content/v2/get/cards/list} (content-api): a page of the cabinet's product cards, {@code cursor}
+     * paging; the answer as Wildberries sent it ({@code cards}, {@code cursor{updatedAt, nmID, total}}).
+     */
+    public JsonNode cards(Account account, Object body) {
+        return call(account, "POST", "/content/v2/get/cards/list", body, 0);
+    }
+
     private JsonNode call(Account account, String method, String path, Object body) {
         return call(account, method, path, body, 0);
     }

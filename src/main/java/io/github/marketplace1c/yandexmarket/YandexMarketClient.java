@@ -79,6 +79,17 @@ public class YandexMarketClient {
         return call(account, "POST", "/v2/businesses/" + businessId + "/offer-prices/updates", body);
     }
 
+    /**
+     * {@code POST /v2/businesses/{businessId}/offer-mappings}: a page of the business's offers (offerId, name, barcodes,
+     * vendorCode) with Market's card (marketSku), {@code page_token} paging; at most 200 a page.
+     */
+    public JsonNode offerMappings(Account account, long businessId, String pageToken, int limit) {
+        String path = "/v2/businesses/" + businessId + "/offer-mappings?limit=" + limit
+                + (pageToken == null || pageToken.isEmpty() ? ""
+                        : "&page_token=" + java.net.URLEncoder.encode(pageToken, java.nio.charset.StandardCharsets.UTF_8));
+        return call(account, "POST", path, http.json().createObjectNode());
+    }
+
     private JsonNode call(Account account, String path, Object body) {
         return call(account, "POST", path, body);
     }

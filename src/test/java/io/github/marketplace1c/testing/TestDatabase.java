@@ -14,7 +14,7 @@ import java.util.List;
 public final class TestDatabase {
 
     private static final List<String> TABLES = List.of("journal_record", "journal_run", "dead_letter",
-            "idempotency_key", "poll_state", "product_map", "warehouse_map", "stock_source", "stock_rule", "export_state");
+            "idempotency_key", "poll_state", "product_map", "warehouse_map", "stock_source", "stock_rule", "export_state", "catalog_product", "product_suggestion");
 
     private TestDatabase() {
     }
