@@ -26,7 +26,9 @@ export async function render(root, params) {
     body);
   if (tab === 'accounts') body.append(accountsTab(accounts));
   else if (tab === 'suggestions') await catalog.suggestions(body, params, accounts);
-  else if (tab === 'unmapped') await catalog.unmapped(body, params, accounts);
+  else if (tab === 'unmapped') {
+    await catalog.unmapped(body, params, accounts, (prefill, reload) => edit('products', prefill, accounts, reload, true));
+  }
   else await mappingTab(body, tab, params, accounts);
 }
 
@@ -124,17 +126,22 @@ async function importCsv(kind, file, report, reload) {
   }
 }
 
-/** Add (row null) or change a mapping; saving replays the dead letters that waited for it. */
-function edit(kind, row, accounts, reload) {
+/**
+ * Add (row null, or prefilled with fresh = true) or change a mapping; saving replays the dead letters that waited
+ * for it.
+ */
+function edit(kind, given, accounts, reload, fresh = false) {
   const spec = KINDS[kind];
+  const row = fresh ? null : given;
+  const init = given || {};
   const form = h('form', { class: 'edit', id: 'mapping-form' },
-    field('Маркетплейс', select('marketplace', Object.entries(MARKETPLACES), row ? row.marketplace : 'ozon', { required: true, disabled: !!row })),
-    field('Кабинет', select('account', [['', 'все кабинеты маркетплейса'], ...accounts.map((a) => [a.id, a.name])], row ? row.accountId : '', { disabled: !!row })),
-    field(spec.key, h('input', { name: 'key', required: true, value: row ? row.key : '', placeholder: spec.keyHint, readonly: !!row })),
-    field('Ссылка 1С (GUID)', h('input', { name: 'ref', required: true, value: row ? row.ref : '', pattern: '[0-9a-fA-F\\-]{36}', placeholder: '00000000-0000-0000-0000-000000000000' })),
-    spec.characteristic ? field('Характеристика 1С (GUID, если есть)', h('input', { name: 'characteristicRef', value: row ? row.characteristicRef : '', pattern: '[0-9a-fA-F\\-]{36}' })) : null,
-    field('Наименование', h('input', { name: 'name', value: row ? row.name : '' })),
-    field('Примечание', h('input', { name: 'note', value: row ? row.note : '' })),
+    field('Маркетплейс', select('marketplace', Object.entries(MARKETPLACES), init.marketplace || 'ozon', { required: true, disabled: !!row })),
+    field('Кабинет', select('account', [['', 'все кабинеты маркетплейса'], ...accounts.map((a) => [a.id, a.name])], init.accountId || '', { disabled: !!row })),
+    field(spec.key, h('input', { name: 'key', required: true, value: init.key || '', placeholder: spec.keyHint, readonly: !!row })),
+    field('Ссылка 1С (GUID)', h('input', { name: 'ref', required: true, value: init.ref || '', pattern: '[0-9a-fA-F\\-]{36}', placeholder: '00000000-0000-0000-0000-000000000000' })),
+    spec.characteristic ? field('Характеристика 1С (GUID, если есть)', h('input', { name: 'characteristicRef', value: init.characteristicRef || '', pattern: '[0-9a-fA-F\\-]{36}' })) : null,
+    field('Наименование', h('input', { name: 'name', value: init.name || '' })),
+    field('Примечание', h('input', { name: 'note', value: init.note || '' })),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Сохранить')),
     h('div', { class: 'form-result' }));
   const d = dialog(row ? 'Изменить сопоставление' : 'Новое сопоставление', form);

@@ -62,6 +62,9 @@ class ConsoleBrowserTest {
             assertThat(browser.all("#mappings tbody tr")).isNotEmpty();
             browser.screenshot("2-mappings-products");
             browser.page(console, "mappings?tab=warehouses", "#mappings tbody tr");
+            browser.page(console, "mappings?tab=unmapped", "#unmapped tbody tr");
+            assertThat(browser.one("#unmapped").getText()).contains("RM-NTB-009").contains("заказы");
+            browser.screenshot("2b-mappings-unmapped");
             browser.page(console, "mappings?tab=accounts", "#account-refs tbody tr");
             assertThat(browser.one("#account-refs").getText()).contains("ozon-romashka").contains("задан")
                     .doesNotContain("sandbox-ozon");
@@ -200,6 +203,62 @@ class ConsoleBrowserTest {
             assertThat(browser.one("#records").getText()).contains(doc.path("Number").asText());
             assertThat(world.adminJson("GET", "/api/dead-letters/" + letter.path("id").asText(), null).path("status").asText())
                     .isEqualTo("replayed");
+            assertThat(scriptErrors(browser)).isEmpty();
+        }
+    }
+
+    /**
+     * The integrator's daily round: a dead letter for an unmapped product, its suggestion from the catalog pull
+     * accepted in the console, and the order that waited for it lands in 1C.
+     */
+    @Test
+    void aDeadLetterForAnUnmappedProductIsClearedByAcceptingItsSuggestion() throws Exception {
+        try (FlowWorld world = new FlowWorld(OneCEmulator.Configuration.UT, temp, Map.of());
+             ConsoleBrowser browser = ConsoleBrowser.start()) {
+            world.start();
+            world.runOrders();
+            OneCOrders orders = new OneCOrders(world.onec);
+            JsonNode waiting = world.adminJson("GET",
+                    "/api/dead-letters?reason=UNMAPPED_PRODUCT&status=new&account=ozon-romashka", null);
+            assertThat(waiting.size()).isPositive();
+            List<String> postings = new ArrayList<>();
+            waiting.forEach(l -> postings.add(l.path("recordKey").asText()));
+            String offer = world.adminJson("GET", "/api/dead-letters/" + waiting.get(0).path("id").asText(), null)
+                    .path("productKeys").asText().replace(",", "");
+            SandboxData.Item item = OzonSeedExpectations.offer(offer).item();
+            postings.forEach(p -> assertThat(orders.one(p)).isEmpty());
+            String console = world.adminUrl("/console/");
+
+            browser.open(console);
+            browser.login(FlowWorld.ADMIN_TOKEN);
+            browser.visible("#flows");
+            browser.page(console, "dead-letters?reason=UNMAPPED_PRODUCT&account=ozon-romashka", "#dead-letters tbody tr");
+            browser.all("#dead-letters tbody tr").stream().filter(r -> r.getText().contains(postings.get(0))).findFirst()
+                    .orElseThrow().click();
+            browser.visible("dialog a.to-suggestions").click();
+            browser.visible("#catalog-pull");
+            browser.one("#catalog-pull").click();
+            browser.visible("#pull-progress");
+            browser.waitForText("#pull-box", "Каталоги загружены");
+            browser.visible("#suggestions tbody tr");
+            browser.screenshot("10-mappings-suggestions");
+
+            WebElement row = browser.all("#suggestions tbody tr").stream()
+                    .filter(r -> r.getText().contains(offer) && r.getText().contains("Ромашка")).findFirst().orElseThrow();
+            assertThat(row.getText()).contains(item.name().replace("\"", ""));
+            row.findElement(By.cssSelector("button.accept")).click();
+            browser.waitForText("#toasts", "Принято");
+
+            assertThat(browser.one("#toasts").getText()).contains("проведено: " + postings.size());
+            for (String posting : postings) {
+                ObjectNode doc = orders.one(posting).orElseThrow();
+                assertThat(doc.path("Posted").asBoolean()).isTrue();
+                assertThat(doc.path("Товары").toString()).contains(item.nomenclatureRef());
+            }
+            browser.page(console, "dead-letters?reason=UNMAPPED_PRODUCT&account=ozon-romashka", "#groups");
+            assertThat(browser.all("#dead-letters tbody tr")).isEmpty();
+            browser.page(console, "dead-letters?status=replayed&account=ozon-romashka", "#dead-letters tbody tr");
+            assertThat(browser.all("#dead-letters tbody tr")).hasSize(postings.size());
             assertThat(scriptErrors(browser)).isEmpty();
         }
     }
