@@ -140,9 +140,9 @@ async function watch(box, id, reload, first) {
     if (p) {
       bar.update(p.accountsDone, p.accountsTotal, p.percent + ' %');
       clear(stages, (p.accounts || []).map((a) => h('li', {}, h('strong', {}, a.account), ': ', STAGES[a.stage] || a.stage,
-        a.marketplaceProducts != null ? `, товаров маркетплейса ${fmtNumber(a.marketplaceProducts)}` : '',
-        a.onecItems != null ? `, позиций 1С ${fmtNumber(a.onecItems)}` : '',
-        a.suggestions != null ? `, предложений ${fmtNumber(a.suggestions)} (точных ${fmtNumber(a.exact)})` : '',
+        a.marketplaceProducts ? `, товаров маркетплейса ${fmtNumber(a.marketplaceProducts)}` : '',
+        a.onecItems ? `, позиций 1С ${fmtNumber(a.onecItems)}` : '',
+        a.stage === 'done' ? `, предложений ${fmtNumber(a.suggestions)} (точных ${fmtNumber(a.exact)})` : '',
         a.message ? h('span', { class: a.stage === 'failed' ? 'error-inline' : 'muted' }, ' — ' + a.message) : '')));
       if (p.status !== 'running') break;
     }

@@ -162,11 +162,12 @@ function bulkButton(label, group, params, action) {
   b.addEventListener('click', async () => {
     const filter = { status: 'new', reason: group.reason, flow: group.flow, account: params.account, limit: 100000 };
     const bar = progress(action === 'replay' ? 'Повтор' : 'Отклонение');
+    bar.id = 'bulk-progress';
     const note = h('input', { type: 'text', placeholder: 'Почему отклоняем (обязательно)' });
-    const start = h('button', { type: 'button', class: action === 'replay' ? 'primary' : 'danger' },
+    const start = h('button', { type: 'button', id: 'bulk-start', class: action === 'replay' ? 'primary' : 'danger' },
       action === 'replay' ? 'Повторить' : 'Отклонить');
     const stop = h('button', { type: 'button', hidden: true }, 'Остановить');
-    const summary = h('div', { class: 'bulk-summary' });
+    const summary = h('div', { class: 'bulk-summary', id: 'bulk-summary' });
     const d = dialog(`${label}: ${reasonName(group.reason)} (${fmtNumber(group.count)})`,
       h('p', {}, action === 'replay'
         ? 'Каждая запись пройдёт поток заново; проведённые исчезнут из новых ошибок.'
@@ -204,12 +205,12 @@ function bulkButton(label, group, params, action) {
           errors++;
         }
         bar.update(i + 1, letters.length, action === 'replay'
-          ? `проведено ${ok}, снова ошибка ${failed}` + (errors ? `, не удалось ${errors}` : '')
+          ? `прошли ${ok}, снова ошибка ${failed}` + (errors ? `, не удалось ${errors}` : '')
           : `отклонено ${ok}` + (errors ? `, не удалось ${errors}` : ''));
       }
       stop.hidden = true;
       clear(summary, h('div', { class: 'message ' + (failed || errors ? 'warn' : 'ok') }, stopped ? 'Остановлено. ' : 'Готово. ',
-        action === 'replay' ? `Проведено ${ok}, снова не прошли ${failed}.` : `Отклонено ${ok}.`,
+        action === 'replay' ? `Прошли ${ok}, снова не прошли ${failed}.` : `Отклонено ${ok}.`,
         errors ? ` Ошибок вызова: ${errors}.` : ''));
       d.addEventListener('close', refresh, { once: true });
     });

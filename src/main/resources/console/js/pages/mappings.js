@@ -13,11 +13,10 @@ const KINDS = {
 };
 
 export async function render(root, params) {
-  const [accounts, hasServices] = await Promise.all([get('/accounts'), exists('/mappings/services?limit=1')]);
-  const tabs = [['products', 'Товары'], ['warehouses', 'Склады']];
-  if (hasServices) tabs.push(['services', 'Услуги']);
+  const [accounts, kinds] = await Promise.all([get('/accounts'), get('/mapping-kinds')]);
+  const tabs = Object.keys(KINDS).filter((k) => kinds.includes(k)).map((k) => [k, KINDS[k].title]);
   tabs.push(['suggestions', 'Предложения'], ['unmapped', 'Несопоставленные'], ['accounts', 'Кабинеты (1С)']);
-  const tab = tabs.some(([t]) => t === params.tab) ? params.tab : 'products';
+  const tab = tabs.some(([t]) => t === params.tab) ? params.tab : tabs[0][0];
   const body = h('div', { class: 'tab-body' });
   root.append(h('h1', {}, 'Сопоставления'),
     h('nav', { class: 'tabs' }, tabs.map(([t, title]) => h('a', {
@@ -30,16 +29,6 @@ export async function render(root, params) {
     await catalog.unmapped(body, params, accounts, (prefill, reload) => edit('products', prefill, accounts, reload, true));
   }
   else await mappingTab(body, tab, params, accounts);
-}
-
-async function exists(path) {
-  try {
-    await get(path);
-    return true;
-  } catch (e) {
-    if (e instanceof ApiError && e.status === 404) return false;
-    throw e;
-  }
 }
 
 async function mappingTab(body, kind, params, accounts) {

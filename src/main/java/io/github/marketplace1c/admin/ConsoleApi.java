@@ -73,6 +73,15 @@ public class ConsoleApi {
         respond(exchange, this::accounts);
     }
 
+    /**
+     * The mapping tables there are (products, warehouses, and whatever other MappingTable the application binds,
+     * e.g. services), so the console shows a tab for each without probing for missing ones.
+     */
+    public void mappingKinds(Exchange exchange) {
+        respond(exchange, () -> context.getRegistry().findByType(io.github.marketplace1c.mapping.MappingTable.class)
+                .stream().map(t -> t.kind().name().toLowerCase()).sorted().toList());
+    }
+
     /** Dead letters counted by reason (and flow): ?status= (default new), ?account=, ?flow=. */
     public void deadLetterGroups(Exchange exchange) {
         respond(exchange, () -> {
