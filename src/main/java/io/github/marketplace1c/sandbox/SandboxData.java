@@ -131,6 +131,65 @@ public final class SandboxData {
         return (10 - sum % 10) % 10;
     }
 
+    // ---- the catalog the mapping workbench sees ----------------------------------------------------------------
+
+    /**
+     * 1C nomenclature beyond {@link #ITEMS} that only the catalog flows see (no stock, no prices, in no order), so
+     * that the workbench has a realistic mix to suggest from. Their barcodes are in the barcode register like the
+     * ITEMS' own. Two pens share one barcode (a supplier's reused code) and two cups one article (a mark-down copy):
+     * neither may give an exact suggestion.
+     */
+    public static final List<Item> CATALOG_ITEMS = List.of(
+            catalogItem(101, "RM-PLD-011", "Плед шерстяной «Клетка», 140×200", "460123450013", "2490.00"),
+            catalogItem(102, "RM-SHP-012", "Шапка вязаная «Снежинка»", "460123450014", "990.00"),
+            catalogItem(103, "RM-VAZ-013", "Ваза керамическая «Гжель», 25 см", "460123450015", "1750.00"),
+            // Cyrillic К and Т: the marketplace's "KT_015" is the same article typed in Latin
+            catalogItem(104, "КТ-015", "Полотенце кухонное льняное «Петушки»", "460123450016", "390.00"),
+            catalogItem(105, "RM-SALT-016", "Соль морская крупная, 1 кг", "460123450017", "180.00"),
+            catalogItem(106, "RM-BAG-017", "Сумка-шоппер холщовая «Лес»", "460123450018", "650.00"),
+            catalogItem(107, "RM-SET-018", "Набор подарочный: чай и мёд", "460123450019", "1490.00"),
+            catalogItem(108, "RM-PEN-019", "Ручка шариковая синяя", "460123450021", "45.00"),
+            catalogItem(109, "RM-PEN-020", "Ручка шариковая чёрная", "460123450024", "45.00"),
+            catalogItem(110, "RM-CUP-021", "Чашка чайная «Маки», 300 мл", "460123450022", "520.00"),
+            catalogItem(111, "RM-CUP-021", "Чашка чайная «Маки», 300 мл (уценка)", "460123450023", "390.00"));
+
+    private static Item catalogItem(int code, String article, String name, String barcode12, String price) {
+        return new Item(guid("nomenclature", "catalog-" + code), String.format("00-%08d", code), name, article, null,
+                null, barcode12 + ean13CheckDigit(barcode12), new BigDecimal(price));
+    }
+
+    /**
+     * A product each marketplace's catalog has beyond its ordered offers (OZON_OFFERS, WB_CARDS, YM_OFFERS), the same
+     * at the three: the seller's article (Ozon offer_id, WB vendorCode, Market offerId), the name and the barcode the
+     * marketplace knows. What the workbench should find is said next to each.
+     */
+    public record CatalogOffer(String offerId, String name, List<String> barcodes, String expected) {
+    }
+
+    public static final List<CatalogOffer> CATALOG_OFFERS = List.of(
+            new CatalogOffer("RM-PLD-011", "Плед шерстяной Клетка 140x200", catalogBarcodes(0), "barcode"),
+            new CatalogOffer("RM-SHP-012", "Шапка вязаная Снежинка", catalogBarcodes(1), "barcode"),
+            new CatalogOffer("VAZA-GZHEL-25", "Ваза Гжель 25 см", catalogBarcodes(2), "barcode"),
+            new CatalogOffer("KT_015", "Полотенце для кухни, лён", List.of(), "article"),
+            new CatalogOffer("rm.salt.016", "Соль морская 1кг", List.of(), "article"),
+            new CatalogOffer("SHOPPER-LES", "Сумка шоппер холщовая Лес", List.of(), "name"),
+            new CatalogOffer("GIFT-TEA-HONEY", "Подарочный набор чая и мёда", List.of(), "name"),
+            new CatalogOffer("PEN-SET-2", "Ручки шариковые, 2 шт.", catalogBarcodes(7, 8),
+                    "barcodes of two items"),
+            new CatalogOffer("RM-CUP-021", "Чашка Маки 300 мл", List.of(), "ambiguous article"),
+            new CatalogOffer("LAMP-LED-99", "Светильник настольный светодиодный", List.of(), "nothing"));
+
+    private static List<String> catalogBarcodes(int... items) {
+        return java.util.Arrays.stream(items).mapToObj(i -> CATALOG_ITEMS.get(i).barcode()).toList();
+    }
+
+    /** The 1C barcode register: every ITEMS and CATALOG_ITEMS barcode with its item. */
+    public static List<Item> barcodedItems() {
+        List<Item> all = new java.util.ArrayList<>(ITEMS);
+        all.addAll(CATALOG_ITEMS);
+        return all;
+    }
+
     // ---- Ozon side -----------------------------------------------------------------------------------------
 
     /** An Ozon seller cabinet: Client-Id and the sandbox Api-Key (not a secret: it only opens the emulator). */

@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.function.IntConsumer;
 
 /**
- * A Yandex Market business's catalog: {@code POST /v2/businesses/{businessId}/offer-mappings}, 200 offers a page,
+ * A Yandex Market business's catalog: {@code POST /v2/businesses/{businessId}/offer-mappings}, 100 offers a page,
  * {@code page_token} paging until no {@code nextPageToken}. The product map's key is the seller's {@code offerId}
  * (its SKU at Market), also its article; {@code vendorCode} is the manufacturer's code, kept for people.
  */
 public class YandexMarketCatalog implements MarketplaceCatalog {
 
-    static final int PAGE = 200;
+    static final int PAGE = 100;
 
     private final YandexMarketClient client;
 

@@ -81,7 +81,7 @@ public class YandexMarketClient {
 
     /**
      * {@code POST /v2/businesses/{businessId}/offer-mappings}: a page of the business's offers (offerId, name, barcodes,
-     * vendorCode) with Market's card (marketSku), {@code page_token} paging; at most 200 a page.
+     * vendorCode) with Market's card (marketSku), {@code page_token} paging; at most 100 a page.
      */
     public JsonNode offerMappings(Account account, long businessId, String pageToken, int limit) {
         String path = "/v2/businesses/" + businessId + "/offer-mappings?limit=" + limit

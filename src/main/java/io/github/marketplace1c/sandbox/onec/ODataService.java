@@ -148,8 +148,9 @@ final class ODataService {
 
     /**
      * {@code AccumulationRegister_X/Balance(…)}, {@code InformationRegister_X[_RecordType]/SliceLast(…)}: an unknown
-     * register, or a virtual table the register does not have, is 400 code 6 like a real base; record sets (the
-     * register without a virtual table) are not emulated.
+     * register, or a virtual table the register does not have, is 400 code 6 like a real base. The records of an
+     * independent non-periodic information register ({@code InformationRegister_ШтрихкодыНоменклатуры}) are served as a
+     * collection ($filter, $top, $skip, $select over its fields); other record sets are not emulated (501).
      */
     private Reply register(String method, String name, String key, String segment, Map<String, String> query,
                            boolean json) {
@@ -159,9 +160,19 @@ final class ODataService {
                                 .filter(Register::isRecorderSubordinate)
                         : Optional.empty())
                 .orElseThrow(() -> ODataErrors.segmentNotFound(name));
+        boolean recordSet = (segment == null || segment.isEmpty()) && key == null;
+        if (recordSet && register.kind() == Register.Kind.INFORMATION && !register.isPeriodic()
+                && !register.isRecorderSubordinate() && !name.endsWith("_RecordType")) {
+            // the records of an independent non-periodic register (the barcode register): one row per key
+            requireGet(method);
+            requireJson(json);
+            return registerRows(register, "SliceLast", null, null, query,
+                    serviceRoot.get() + "/$metadata#" + register.name());
+        }
         if (segment == null || segment.isEmpty() || key != null) {
             throw new ODataException(501, "0", "Возможность не поддерживается: эмулятор отдаёт у регистров только "
-                    + "виртуальные таблицы (" + name + "/Balance, …/SliceLast), не наборы записей");
+                    + "виртуальные таблицы (" + name + "/Balance, …/SliceLast) и записи независимых непериодических "
+                    + "регистров сведений, не наборы записей");
         }
         requireGet(method);
         requireJson(json);
@@ -169,6 +180,12 @@ final class ODataService {
         if (!register.virtualTables().contains(request.table)) {
             throw ODataErrors.segmentNotFound(request.table);
         }
+        return registerRows(register, request.table, request.period, request.condition, query,
+                serviceRoot.get() + "/$metadata#Collection(StandardODATA." + register.name() + "_" + request.table + ")");
+    }
+
+    private Reply registerRows(Register register, String table, String period, String condition,
+                               Map<String, String> query, String metadataUrl) {
         String orderBy = query.get("$orderby");
         if (orderBy != null && !orderBy.isBlank()) {
             throw ODataErrors.queryOption("$orderby=" + orderBy + ": эмулятор отдаёт виртуальные таблицы "
@@ -191,11 +208,9 @@ final class ODataService {
                 select.add(item.strip());
             }
         }
-        RegisterTables.Page page = registers.table(register).read(new RegisterTables.Query(request.table,
-                request.period, request.condition, query.get("$filter"), nonNegative(query, "$skip", 0),
-                nonNegative(query, "$top", Integer.MAX_VALUE), select, count));
-        String metadataUrl = serviceRoot.get() + "/$metadata#Collection(StandardODATA." + register.name() + "_"
-                + request.table + ")";
+        RegisterTables.Page page = registers.table(register).read(new RegisterTables.Query(table, period, condition,
+                query.get("$filter"), nonNegative(query, "$skip", 0), nonNegative(query, "$top", Integer.MAX_VALUE),
+                select, count));
         return new Reply(200, new LinkedHashMap<>(), RegisterTables.write(page, metadataUrl), JSON);
     }
 

@@ -96,6 +96,7 @@ public final class OneCEmulator implements AutoCloseable {
         this.registers = new RegisterTables(binder);
         this.service = new ODataService(metadata, store, binder, registers, () -> baseUrl + "/odata/standard.odata");
         new OneCSeed(configuration, metadata, store).seed();
+        OneCBarcodeSeed.seed(metadata, registers);
         this.stockSeed = new OneCStockSeed(configuration, metadata, store, registers);
         stockSeed.seed();
     }

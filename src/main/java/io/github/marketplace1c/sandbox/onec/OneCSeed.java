@@ -135,8 +135,9 @@ final class OneCSeed {
 
     private void nomenclature(boolean unf) {
         Set<String> seen = new LinkedHashSet<>();
-        for (SandboxData.Item item : SandboxData.ITEMS) {
-            boolean withCharacteristics = SandboxData.ITEMS.stream()
+        List<SandboxData.Item> items = SandboxData.barcodedItems();
+        for (SandboxData.Item item : items) {
+            boolean withCharacteristics = items.stream()
                     .anyMatch(i -> i.nomenclatureRef().equals(item.nomenclatureRef()) && i.characteristicRef() != null);
             if (seen.add(item.nomenclatureRef())) {
                 put("Catalog_Номенклатура", item.nomenclatureRef(), values(

@@ -81,6 +81,7 @@ public final class OzonEmulator implements AutoCloseable {
         router.post("/v4/posting/fbs/unfulfilled/list").handler(ctx -> api(ctx, endpoints::unfulfilled));
         router.post("/v3/posting/fbs/get").handler(ctx -> api(ctx, endpoints::get));
         router.post("/v3/product/list").handler(ctx -> api(ctx, productEndpoints::list));
+        router.post("/v3/product/info/list").handler(ctx -> api(ctx, productEndpoints::info));
         router.post(STOCKS_PATH).handler(ctx -> api(ctx, stocksLimiter, productEndpoints::stocks));
         router.post("/v1/product/import/prices").handler(ctx -> api(ctx, productEndpoints::prices));
         router.route().handler(ctx -> api(ctx, (clientId, body) -> {

@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The emulator's product catalogue: every {@link SandboxData#OZON_OFFERS} entry with a stable Ozon
- * {@code product_id} ({@link #FIRST_PRODUCT_ID} + its index), shared by all seller cabinets as the seeded postings
- * are. Tests and benchmarks may {@link #register} more offers; they get the next ids. Thread-safe.
+ * The emulator's product catalogue: every {@link SandboxData#OZON_OFFERS} entry, then every
+ * {@link SandboxData#CATALOG_OFFERS} entry (in no order: the mapping workbench's material), with a stable Ozon
+ * {@code product_id} ({@link #FIRST_PRODUCT_ID} + its index), name, barcodes and SKU, shared by all seller cabinets as
+ * the seeded postings are. Tests and benchmarks may {@link #register} more offers; they get the next ids. Thread-safe.
  */
 public final class OzonProducts {
 
@@ -21,10 +22,28 @@ public final class OzonProducts {
 
     private static final Map<String, Long> SEEDED = new HashMap<>();
 
+    /** The SKU of the n-th (0-based) CATALOG_OFFERS entry is this + n. */
+    public static final long FIRST_CATALOG_SKU = 1_870_000_101L;
+
+    /** What {@code /v3/product/info/list} tells of an offer besides its ids. */
+    public record Info(String name, List<String> barcodes, long sku) {
+    }
+
     static {
         for (int i = 0; i < SandboxData.OZON_OFFERS.size(); i++) {
             SEEDED.put(SandboxData.OZON_OFFERS.get(i).offerId(), FIRST_PRODUCT_ID + i);
         }
+        for (int i = 0; i < SandboxData.CATALOG_OFFERS.size(); i++) {
+            SEEDED.put(SandboxData.CATALOG_OFFERS.get(i).offerId(), FIRST_PRODUCT_ID + SandboxData.OZON_OFFERS.size() + i);
+        }
+    }
+
+    /** Every offer_id the emulator starts with, in product_id order: the ordered offers, then the catalog-only ones. */
+    public static List<String> seededOfferIds() {
+        List<String> ids = new ArrayList<>();
+        SandboxData.OZON_OFFERS.forEach(o -> ids.add(o.offerId()));
+        SandboxData.CATALOG_OFFERS.forEach(o -> ids.add(o.offerId()));
+        return ids;
     }
 
     /** The stable {@code product_id} of a seeded offer, e.g. {@code productId("RM-TEA-001")} = 900000000. */
@@ -40,12 +59,52 @@ public final class OzonProducts {
     private final Map<String, Long> idByOffer = new LinkedHashMap<>();
     private final List<String> offerByIndex = new ArrayList<>();
     private final Map<String, BigDecimal> seedPrice = new HashMap<>();
+    private final Map<String, Info> info = new HashMap<>();
 
     OzonProducts() {
         for (SandboxData.OzonOffer offer : SandboxData.OZON_OFFERS) {
             register(offer.offerId());
             seedPrice.put(offer.offerId(), offer.item().price());
+            SandboxData.Item item = offer.item();
+            info.put(offer.offerId(), new Info(item.characteristicName() == null ? item.name()
+                    : item.name() + ", " + item.characteristicName(), List.of(item.barcode()), offer.sku()));
         }
+        for (int i = 0; i < SandboxData.CATALOG_OFFERS.size(); i++) {
+            SandboxData.CatalogOffer offer = SandboxData.CATALOG_OFFERS.get(i);
+            register(offer.offerId());
+            info.put(offer.offerId(), new Info(offer.name(), offer.barcodes(), FIRST_CATALOG_SKU + i));
+        }
+    }
+
+    /** Name, barcodes and SKU of an offer in the catalogue (a registered one: its offer_id as name, no barcode). */
+    public synchronized Info info(String offerId) {
+        Info known = info.get(offerId);
+        if (known != null) {
+            return known;
+        }
+        Long id = idByOffer.get(offerId);
+        return id == null ? null : new Info(offerId, List.of(), id + 1_000_000_000L);
+    }
+
+    /** Sets what {@code /v3/product/info/list} tells of an offer (tests: barcodes of their own). */
+    public synchronized void describe(String offerId, String name, List<String> barcodes) {
+        long id = register(offerId);
+        info.put(offerId, new Info(name, List.copyOf(barcodes), id + 1_000_000_000L));
+    }
+
+    /** The offer_id of an Ozon SKU, or null. */
+    public synchronized String offerOfSku(long sku) {
+        for (Map.Entry<String, Info> entry : info.entrySet()) {
+            if (entry.getValue().sku() == sku) {
+                return entry.getKey();
+            }
+        }
+        for (String offerId : offerByIndex) {
+            if (info(offerId).sku() == sku) {
+                return offerId;
+            }
+        }
+        return null;
     }
 
     /** Adds an offer to the catalogue (idempotent) and returns its product_id. */

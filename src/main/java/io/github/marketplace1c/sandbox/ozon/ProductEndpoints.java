@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The product reads and writes: {@code /v3/product/list}, {@code /v2/products/stocks},
+ * The product reads and writes: {@code /v3/product/list}, {@code /v3/product/info/list}, {@code /v2/products/stocks},
  * {@code /v1/product/import/prices}. Request checks answer 400 code 3 naming the field (as Ozon's gateway does);
  * business rules answer 200 with per-item {@code errors}. Every handler is O(items) over hash maps.
  */
@@ -167,6 +167,88 @@ final class ProductEndpoints {
         } catch (IllegalArgumentException e) {
             throw OzonApiException.invalidArgument("invalid " + request + ".last_id: " + lastId);
         }
+    }
+
+    // ---- /v3/product/info/list -----------------------------------------------------------------------------
+
+    static final int INFO_MAX_IDS = 1000;
+
+    /**
+     * Products by {@code offer_id}, {@code product_id} and/or {@code sku} (at most 1000 ids together, at least one):
+     * id, offer_id, name, barcodes, sku, prices and flags; unknown ids are left out of {@code items}, as Ozon does.
+     */
+    ObjectNode info(String clientId, JsonNode body) {
+        String request = "GetProductInfoListRequest";
+        List<String> offerIds = stringList(body, "offer_id", request + ".offer_id");
+        List<String> productIds = stringList(body, "product_id", request + ".product_id");
+        List<String> skus = stringList(body, "sku", request + ".sku");
+        int given = offerIds.size() + productIds.size() + skus.size();
+        if (given == 0) {
+            throw OzonApiException.invalidArgument("invalid " + request + ": offer_id, product_id or sku is required");
+        }
+        if (given > INFO_MAX_IDS) {
+            throw OzonApiException.invalidArgument("invalid " + request + ": at most " + INFO_MAX_IDS
+                    + " identifiers in one request");
+        }
+        Set<String> found = new LinkedHashSet<>();
+        for (String offerId : offerIds) {
+            if (products.find(offerId) != null) {
+                found.add(offerId);
+            }
+        }
+        for (String id : productIds) {
+            String offerId = offerOfProductId(id);
+            if (offerId != null) {
+                found.add(offerId);
+            }
+        }
+        for (String sku : skus) {
+            try {
+                String offerId = products.offerOfSku(Long.parseLong(sku.trim()));
+                if (offerId != null) {
+                    found.add(offerId);
+                }
+            } catch (NumberFormatException e) {
+                throw OzonApiException.invalidArgument("invalid " + request + ".sku: " + sku + " is not a number");
+            }
+        }
+        ObjectNode answer = OzonJson.object();
+        ArrayNode items = answer.putArray("items");
+        String now = OzonJson.format(clock.instant());
+        for (String offerId : found) {
+            OzonProducts.Info info = products.info(offerId);
+            ObjectNode item = items.addObject();
+            item.put("id", products.find(offerId));
+            item.put("offer_id", offerId);
+            item.put("name", info.name());
+            ArrayNode barcodes = item.putArray("barcodes");
+            info.barcodes().forEach(barcodes::add);
+            item.put("sku", info.sku());
+            item.put("created_at", "2026-09-15T09:00:00Z");
+            item.put("updated_at", now);
+            item.put("currency_code", "RUB");
+            OzonPrices.Price price = prices.current(clientId, offerId).orElse(null);
+            BigDecimal current = price != null && price.price() != null ? price.price() : products.seedPrice(offerId);
+            item.put("price", current == null ? "" : OzonSeed.money(current));
+            item.put("old_price", price == null || price.oldPrice() == null ? "" : OzonSeed.money(price.oldPrice()));
+            item.put("min_price", price == null || price.minPrice() == null ? "" : OzonSeed.money(price.minPrice()));
+            item.put("vat", "0.2");
+            item.put("is_archived", false);
+            item.put("is_autoarchived", false);
+            item.put("is_discounted", false);
+            item.put("is_kgt", false);
+            item.put("is_prepayment_allowed", true);
+            item.put("is_super", false);
+            item.put("has_discounted_fbo_item", false);
+            item.put("discounted_fbo_stocks", 0);
+            item.put("description_category_id", 17_028_922L);
+            item.put("type_id", 91_565L);
+            for (String list : List.of("images", "images360", "color_image", "primary_image", "errors", "commissions",
+                    "promotions", "sources")) {
+                item.putArray(list);
+            }
+        }
+        return answer;
     }
 
     // ---- /v2/products/stocks -------------------------------------------------------------------------------

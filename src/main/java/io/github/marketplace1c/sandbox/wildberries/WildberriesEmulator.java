@@ -49,6 +49,9 @@ public final class WildberriesEmulator implements AutoCloseable {
     /** The Prices and Discounts category's limit: 10 requests per 6 s (one per 600 ms, 100 a minute), burst 5. */
     public static final int DEFAULT_PRICES_REQUESTS_PER_MINUTE = 100;
     public static final int DEFAULT_PRICES_BURST = 5;
+    /** The Content category's limit for the cards list: 100 requests a minute (one per 600 ms), burst 5. */
+    public static final int DEFAULT_CONTENT_REQUESTS_PER_MINUTE = 100;
+    public static final int DEFAULT_CONTENT_BURST = 5;
     /** What a 4xx answer costs in the Marketplace category, in requests. */
     public static final int FOUR_XX_COST = 10;
     /** The {@code X-Ratelimit-Retry} of a RATE_LIMITED fault armed without a status of its own. */
@@ -67,6 +70,7 @@ public final class WildberriesEmulator implements AutoCloseable {
     static final String HISTORY_TASKS = "/api/v2/history/tasks";
     static final String HISTORY_GOODS = "/api/v2/history/goods/task";
     static final String BUFFER_TASKS = "/api/v2/buffer/tasks";
+    static final String CARDS_LIST = "/content/v2/get/cards/list";
     static final String PROBLEM_JSON = "application/problem+json";
     /** The rate-limit bucket shared by requests whose token is missing or unknown. */
     private static final String ANONYMOUS = "";
@@ -109,6 +113,10 @@ public final class WildberriesEmulator implements AutoCloseable {
     private final Category orderCategory;
     private final Category stockCategory;
     private final Category priceCategory;
+    private final WildberriesRateLimiter contentRateLimiter;
+    private final WildberriesCards cards = new WildberriesCards();
+    private final CardEndpoints cardEndpoints = new CardEndpoints(cards);
+    private final Category contentCategory;
     private final Set<String> tokens = ConcurrentHashMap.newKeySet();
     private final List<RecordedExchange> recorded = new ArrayList<>();
     private final AtomicLong requestIds = new AtomicLong();
@@ -131,6 +139,10 @@ public final class WildberriesEmulator implements AutoCloseable {
                 DEFAULT_REQUESTS_PER_MINUTE, DEFAULT_BURST);
         this.priceCategory = new Category(pricesRateLimiter, 1, PROBLEM_JSON,
                 DEFAULT_PRICES_REQUESTS_PER_MINUTE, DEFAULT_PRICES_BURST);
+        this.contentRateLimiter = new WildberriesRateLimiter(clock, DEFAULT_CONTENT_REQUESTS_PER_MINUTE,
+                DEFAULT_CONTENT_BURST);
+        this.contentCategory = new Category(contentRateLimiter, 1, PROBLEM_JSON, DEFAULT_CONTENT_REQUESTS_PER_MINUTE,
+                DEFAULT_CONTENT_BURST);
         SandboxData.WB_ACCOUNTS.forEach(a -> tokens.add(a.token()));
         if (seeded) {
             WildberriesSeed.loadInto(orders);
@@ -153,6 +165,7 @@ public final class WildberriesEmulator implements AutoCloseable {
         router.get(HISTORY_TASKS).handler(ctx -> api(ctx, priceCategory, priceEndpoints::historyTask));
         router.get(HISTORY_GOODS).handler(ctx -> api(ctx, priceCategory, priceEndpoints::historyGoods));
         router.get(BUFFER_TASKS).handler(ctx -> api(ctx, priceCategory, priceEndpoints::bufferTask));
+        router.post(CARDS_LIST).handler(ctx -> api(ctx, contentCategory, ok(cardEndpoints::list)));
         router.route().handler(ctx -> api(ctx, orderCategory, (token, query, body) -> {
             throw WildberriesApiException.pathNotFound();
         }));
@@ -194,6 +207,13 @@ public final class WildberriesEmulator implements AutoCloseable {
         rateLimiter.configure(enabled ? DEFAULT_REQUESTS_PER_MINUTE : 0, enabled ? DEFAULT_BURST : 0);
         pricesRateLimiter.configure(enabled ? DEFAULT_PRICES_REQUESTS_PER_MINUTE : 0,
                 enabled ? DEFAULT_PRICES_BURST : 0);
+        contentRateLimiter.configure(enabled ? DEFAULT_CONTENT_REQUESTS_PER_MINUTE : 0,
+                enabled ? DEFAULT_CONTENT_BURST : 0);
+    }
+
+    /** The product cards behind {@code /content/v2/get/cards/list}. */
+    public WildberriesCards cards() {
+        return cards;
     }
 
     public WildberriesOrders orders() {

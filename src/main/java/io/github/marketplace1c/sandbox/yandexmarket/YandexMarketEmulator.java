@@ -55,6 +55,7 @@ public final class YandexMarketEmulator implements AutoCloseable {
     static final String ORDERS_PATH = "/v1/businesses/:businessId/orders";
     static final String STOCKS_PATH = "/v2/campaigns/:campaignId/offers/stocks";
     static final String PRICES_PATH = "/v2/businesses/:businessId/offer-prices/updates";
+    static final String OFFER_MAPPINGS_PATH = "/v2/businesses/:businessId/offer-mappings";
     private static final String STOCKS_RESOURCE = "/v2/campaigns/{campaignId}/offers/stocks";
     private static final String PRICES_RESOURCE = "/v2/businesses/{businessId}/offer-prices/updates";
     private static final String ORDERS_RESOURCE = "/v1/businesses/{businessId}/orders";
@@ -70,6 +71,7 @@ public final class YandexMarketEmulator implements AutoCloseable {
     private final YandexMarketStocks stocks = new YandexMarketStocks();
     private final YandexMarketPrices prices = new YandexMarketPrices();
     private final OfferEndpoints offerEndpoints;
+    private final OfferMappings offerMappings = new OfferMappings();
     private volatile boolean recording = true;
     /** Api-Key → the business (кабинет) it was issued in; a Market key opens one business. */
     private final Map<String, Long> businessByKey = new ConcurrentHashMap<>();
@@ -102,6 +104,7 @@ public final class YandexMarketEmulator implements AutoCloseable {
         router.post(ORDERS_PATH).handler(this::orders);
         router.put(STOCKS_PATH).handler(ctx -> itemApi(ctx, true));
         router.post(PRICES_PATH).handler(ctx -> itemApi(ctx, false));
+        router.post(OFFER_MAPPINGS_PATH).handler(this::offerMappings);
         router.route().handler(ctx -> send(ctx, 404, Map.of(), new YmApiException(404, "NOT_FOUND",
                 "No such method: " + ctx.request().method().name() + " " + ctx.request().path()).body().toString()));
         server = EmulatorServer.listen(vertx, router, host, port, "Yandex Market");
@@ -291,6 +294,54 @@ public final class YandexMarketEmulator implements AutoCloseable {
                 release(slot);
             });
         }
+    }
+
+    // ---- POST v2/businesses/{businessId}/offer-mappings ------------------------------------------------------
+
+    /** The catalog behind {@code offer-mappings}. */
+    public OfferMappings offerMappings() {
+        return offerMappings;
+    }
+
+    /** Faults, then {@code Api-Key} (it must open that business), then a page of the catalog (an empty body is {}). */
+    private void offerMappings(RoutingContext ctx) {
+        String method = ctx.request().method().name();
+        String path = ctx.request().path();
+        String requestBody = ctx.body() == null || ctx.body().buffer() == null ? "" : ctx.body().asString();
+        Map<String, String> query = new LinkedHashMap<>();
+        ctx.queryParams().forEach(p -> query.putIfAbsent(p.getKey(), p.getValue()));
+        Map<String, String> headers = new LinkedHashMap<>();
+        ctx.request().headers().forEach(h -> headers.put(h.getKey(), h.getValue()));
+        Optional<Faults.Fault> fault = faults.take(method + " " + path);
+        Faults.Kind kind = fault.map(Faults.Fault::kind).orElse(null);
+        int status;
+        ObjectNode response;
+        try {
+            if (kind == Faults.Kind.SERVER_ERROR) {
+                throw YmApiException.internal(fault.get().status() == 0 ? 500 : fault.get().status());
+            }
+            long business = authenticate(ctx, businessId(ctx.pathParam("businessId")));
+            String token = query.containsKey("page_token") ? query.get("page_token") : query.get("pageToken");
+            response = offerMappings.list(token, query.get("limit"), requestBody.isBlank() ? YmJson.object()
+                    : parse(requestBody));
+            status = business > 0 ? 200 : 400;
+        } catch (YmApiException e) {
+            status = e.status();
+            response = e.body();
+        } catch (RuntimeException e) {
+            YmApiException internal = YmApiException.internal(500);
+            status = internal.status();
+            response = internal.body();
+        }
+        if (kind == Faults.Kind.LOSE_REPLY) {
+            record(new RecordedExchange(method, path, query, headers, requestBody, 0, Map.of(), "", clock.instant()));
+            ctx.request().connection().close();
+            return;
+        }
+        String responseBody = response.toString();
+        record(new RecordedExchange(method, path, query, headers, requestBody, status, Map.of(), responseBody,
+                clock.instant()));
+        send(ctx, status, Map.of(), responseBody);
     }
 
     // ---- PUT v2/campaigns/{campaignId}/offers/stocks, POST v2/businesses/{businessId}/offer-prices/updates --
