@@ -150,6 +150,8 @@ async function watch(box, id, reload, first) {
     if (!box.isConnected) return;
     p = await get('/catalog/pulls/' + id);
   }
+  const label = document.getElementById('last-pull');
+  if (label) label.textContent = `Последняя загрузка: ${fmtTime(p.startedAt)} — ${p.status === 'done' ? 'готово' : 'сбой'}`;
   box.append(h('div', { class: 'message ' + (p.status === 'done' ? 'ok' : 'error'), id: 'pull-result' },
     p.status === 'done' ? 'Каталоги загружены, предложения обновлены.' : 'Загрузка завершилась со сбоем — см. сообщения выше.'));
   await reload();

@@ -123,7 +123,7 @@ async function details(id) {
         prop('Кабинет', letter.accountId),
         prop('Запись', h('code', {}, letter.recordKey)),
         productKeys(letter).length ? prop('Товары без сопоставления', h('span', {}, productKeys(letter).map((k) => [
-          h('code', {}, k), ' ', h('a', { href: `#/mappings?tab=suggestions&search=${encodeURIComponent(k)}`, class: 'to-suggestions' }, 'предложения'),
+          h('code', {}, k), ' ', h('a', { href: `#/mappings?tab=suggestions&account=${encodeURIComponent(letter.accountId)}&search=${encodeURIComponent(k)}`, class: 'to-suggestions' }, 'предложения'),
           ' · ', h('a', { href: `#/mappings?tab=products&marketplace=${letter.marketplace}` }, 'сопоставить вручную'), h('br')]))) : null,
         prop('Создана', fmtTime(letter.createdAt)),
         prop('Изменена', fmtTime(letter.updatedAt)),
