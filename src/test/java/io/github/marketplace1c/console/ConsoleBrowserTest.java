@@ -63,8 +63,28 @@ class ConsoleBrowserTest {
             browser.screenshot("2-mappings-products");
             browser.page(console, "mappings?tab=warehouses", "#mappings tbody tr");
             browser.page(console, "mappings?tab=unmapped", "#unmapped tbody tr");
-            assertThat(browser.one("#unmapped").getText()).contains("RM-NTB-009").contains("заказы");
+            assertThat(browser.one("#unmapped").getText()).contains("RM-NTB-009").contains("заказы")
+                    .contains("загрузите каталоги");
+            browser.page(console, "mappings?tab=suggestions", "#catalog-pull");
+            browser.one("#catalog-pull").click();
+            browser.waitForText("#pull-box", "Каталоги загружены");
+            browser.visible("#suggestions tbody tr");
+            browser.page(console, "mappings?tab=unmapped", "#unmapped tbody tr");
+            assertThat(browser.one("#unmapped").getText()).contains("каталог").contains("штрихкод");
             browser.screenshot("2b-mappings-unmapped");
+            browser.page(console, "mappings?tab=suggestions&account=wb-romashka", "#suggestions tbody tr");
+            int exact = world.adminJson("GET", "/api/suggestions?account=wb-romashka&status=new&exact=true&evidence=barcode",
+                    null).size();
+            assertThat(exact).isPositive();
+            browser.one("#accept-exact").click();
+            browser.waitForText("#toasts", "Принято точных пар (штрихкод): " + exact);
+            assertThat(world.adminJson("GET", "/api/suggestions?account=wb-romashka&status=accepted", null).size())
+                    .isEqualTo(exact);
+            assertThat(world.adminJson("GET", "/api/suggestions?account=wb-romashka&status=new&exact=true&evidence=barcode",
+                    null)).isEmpty();
+            assertThat(world.adminJson("GET", "/api/mappings/products?account=wb-romashka&marketplace=wildberries", null)
+                    .findValuesAsText("accountId")).filteredOn("wb-romashka"::equals).hasSizeGreaterThanOrEqualTo(exact);
+            errors.addAll(scriptErrors(browser));
             browser.page(console, "mappings?tab=accounts", "#account-refs tbody tr");
             assertThat(browser.one("#account-refs").getText()).contains("ozon-romashka").contains("задан")
                     .doesNotContain("sandbox-ozon");
