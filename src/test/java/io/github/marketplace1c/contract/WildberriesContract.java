@@ -72,9 +72,13 @@ public final class WildberriesContract {
         return ItemsHolder.VALIDATOR;
     }
 
-    /** Stocks ({@code /api/v3/stocks/…}) and prices ({@code /api/v2/…}) are 02-items'; the rest 03-orders-fbs'. */
+    /**
+     * Stocks ({@code /api/v3/stocks/…}), prices ({@code /api/v2/…}) and cards ({@code /content/…}) are 02-items';
+     * the rest 03-orders-fbs'.
+     */
     public static OpenApiInteractionValidator validatorFor(String path) {
-        return path.startsWith("/api/v3/stocks/") || path.startsWith("/api/v2/") ? itemsValidator() : validator();
+        return path.startsWith("/api/v3/stocks/") || path.startsWith("/api/v2/") || path.startsWith("/content/")
+                ? itemsValidator() : validator();
     }
 
     public static ValidationReport validateRequest(RecordedExchange exchange) {

@@ -98,8 +98,10 @@ public final class OfferMappings {
         o.put("offerId", offer.offerId());
         o.put("name", offer.name());
         o.put("vendor", "Ромашка");
-        ArrayNode barcodes = o.putArray("barcodes");
-        offer.barcodes().forEach(barcodes::add);
+        if (!offer.barcodes().isEmpty()) { // the schema wants at least one: an offer without any has no field
+            ArrayNode barcodes = o.putArray("barcodes");
+            offer.barcodes().forEach(barcodes::add);
+        }
         o.put("archived", false);
         ObjectNode m = node.putObject("mapping");
         m.put("marketSku", offer.marketSku());

@@ -143,7 +143,8 @@ class OneCEmulatorTest {
                     .hasValueSatisfying(a -> assertThat(a.path("Организация_Key").asText()).isEqualTo(SandboxData.VASILKOV.ref()));
             assertThat(emulator.objects("Catalog_Склады")).hasSize(3);
         }
-        assertThat(emulator.objects("Catalog_Номенклатура")).hasSize(10);
+        // the 10 ordered items (the shirt with 3 characteristics) and the 11 the mapping workbench alone sees
+        assertThat(emulator.objects("Catalog_Номенклатура")).hasSize(10 + SandboxData.CATALOG_ITEMS.size());
         ObjectNode tea = emulator.object("Catalog_Номенклатура", TEA.nomenclatureRef()).orElseThrow();
         assertThat(tea.path("Code").asText()).isEqualTo(TEA.code());
         assertThat(tea.path("Артикул").asText()).isEqualTo("RM-TEA-001");

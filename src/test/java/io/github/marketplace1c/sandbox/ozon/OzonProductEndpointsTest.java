@@ -110,7 +110,7 @@ class OzonProductEndpointsTest {
                     + lastId + "\"}");
             assertThat(reply.status()).isEqualTo(200);
             JsonNode result = reply.body().get("result");
-            assertThat(result.get("total").asInt()).isEqualTo(SandboxData.OZON_OFFERS.size());
+            assertThat(result.get("total").asInt()).isEqualTo(OzonProducts.seededOfferIds().size());
             for (JsonNode item : result.get("items")) {
                 offers.add(item.get("offer_id").asText());
                 assertThat(item.get("product_id").asLong()).isEqualTo(OzonProducts.productId(item.get("offer_id").asText()));
@@ -118,8 +118,11 @@ class OzonProductEndpointsTest {
             lastId = result.get("last_id").asText();
             pages++;
         } while (!lastId.isEmpty() && pages < 10);
-        assertThat(pages).isEqualTo(3);
-        assertThat(offers).containsExactlyElementsOf(SandboxData.OZON_OFFERS.stream().map(SandboxData.OzonOffer::offerId).toList());
+        // the 12 ordered offers and the 10 catalog-only ones, 5 a page
+        assertThat(pages).isEqualTo(5);
+        assertThat(offers).containsExactlyElementsOf(OzonProducts.seededOfferIds());
+        assertThat(offers).startsWith(SandboxData.OZON_OFFERS.stream().map(SandboxData.OzonOffer::offerId)
+                .toArray(String[]::new));
         assertThat(OzonProducts.productId("RM-TEA-001")).isEqualTo(900_000_000L);
         assertThat(OzonProducts.productId("RM-SPN-010")).isEqualTo(900_000_011L);
     }
@@ -142,6 +145,42 @@ class OzonProductEndpointsTest {
         assertThat(post(LIST, "{\"last_id\":\"not-a-cursor!\",\"limit\":10}").status()).isEqualTo(400);
         assertThat(post(LIST, "{\"filter\":{\"visibility\":\"ARCHIVED\"},\"limit\":10}").body()
                 .at("/result/total").asInt()).isZero();
+    }
+
+    // ---- /v3/product/info/list -----------------------------------------------------------------------------
+
+    private static final String INFO = "/v3/product/info/list";
+
+    @Test
+    void productInfoGivesNameBarcodesAndSkuByAnyOfTheThreeIds() throws Exception {
+        JsonNode items = post(INFO, "{\"offer_id\":[\"RM-TSH-005-M\",\"NOPE\"],\"product_id\":[\""
+                + OzonProducts.productId("KT_015") + "\"],\"sku\":[\"1870000010\"]}").body().get("items");
+        assertThat(items).hasSize(3);
+        JsonNode shirt = items.get(0);
+        assertThat(shirt.get("offer_id").asText()).isEqualTo("RM-TSH-005-M");
+        assertThat(shirt.get("id").asLong()).isEqualTo(OzonProducts.productId("RM-TSH-005-M"));
+        assertThat(shirt.get("name").asText()).isEqualTo("Футболка хлопковая «Берёзка», Размер M");
+        assertThat(shirt.get("barcodes").get(0).asText()).isEqualTo(SandboxData.ITEMS.get(4).barcode());
+        assertThat(shirt.get("sku").asLong()).isEqualTo(1_870_000_005L);
+        assertThat(shirt.get("price").asText()).isEqualTo("1290.00");
+        JsonNode towel = items.get(1);
+        assertThat(towel.get("offer_id").asText()).isEqualTo("KT_015");
+        assertThat(towel.get("barcodes")).isEmpty();
+        assertThat(towel.get("sku").asLong()).isEqualTo(OzonProducts.FIRST_CATALOG_SKU + 3);
+        assertThat(items.get(2).get("offer_id").asText()).isEqualTo("RM-SOP-008");
+    }
+
+    @Test
+    void productInfoRefusesAnEmptyOrOversizedRequest() throws Exception {
+        OzonHttp.Reply empty = post(INFO, "{}");
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.body().get("code").asInt()).isEqualTo(3);
+        StringBuilder ids = new StringBuilder();
+        for (int i = 0; i < 1001; i++) {
+            ids.append(i == 0 ? "" : ",").append('"').append(900_000_000L + i).append('"');
+        }
+        assertThat(post(INFO, "{\"product_id\":[" + ids + "]}").status()).isEqualTo(400);
+        assertThat(post(INFO, "{\"sku\":[\"abc\"]}").status()).isEqualTo(400);
     }
 
     // ---- /v2/products/stocks -------------------------------------------------------------------------------
@@ -383,7 +422,7 @@ class OzonProductEndpointsTest {
     void registeredOffersAndWarehousesServeBenchmarks() throws Exception {
         emulator.rateLimitsOff();
         long id = emulator.products().register("BENCH-000001");
-        assertThat(id).isEqualTo(OzonProducts.FIRST_PRODUCT_ID + SandboxData.OZON_OFFERS.size());
+        assertThat(id).isEqualTo(OzonProducts.FIRST_PRODUCT_ID + OzonProducts.seededOfferIds().size());
         assertThat(emulator.products().register("BENCH-000001")).isEqualTo(id);
         emulator.stocks().addWarehouse(ROMASHKA.clientId(), 77L);
         JsonNode item = post(STOCKS, stocks("{\"offer_id\":\"BENCH-000001\",\"product_id\":" + id
