@@ -121,7 +121,8 @@ async function details(id) {
         prop('Причина', h('span', {}, reasonName(letter.reason), ' ', h('code', { class: 'muted' }, letter.reason))),
         prop('Поток', flowName(letter.marketplace + '-' + letter.flow)),
         prop('Кабинет', letter.accountId),
-        prop('Запись', h('code', {}, letter.recordKey)),
+        prop('Запись', h('span', {}, h('code', {}, letter.recordKey), ' ',
+          h('a', { href: `#/journal?key=${encodeURIComponent(letter.recordKey)}` }, 'в журнале'))),
         productKeys(letter).length ? prop('Товары без сопоставления', h('span', {}, productKeys(letter).map((k) => [
           h('code', {}, k), ' ', h('a', { href: `#/mappings?tab=suggestions&account=${encodeURIComponent(letter.accountId)}&search=${encodeURIComponent(k)}`, class: 'to-suggestions' }, 'предложения'),
           ' · ', h('a', { href: `#/mappings?tab=products&marketplace=${letter.marketplace}` }, 'сопоставить вручную'), h('br')]))) : null,

@@ -38,8 +38,8 @@ class ConsoleBrowserTest {
 
     @Test
     void eachPageOpensWithDataAndWithoutScriptErrors() throws Exception {
-        try (FlowWorld world = new FlowWorld(OneCEmulator.Configuration.UT, temp, Map.of());
-             ConsoleBrowser browser = ConsoleBrowser.start()) {
+        try (ConsoleBrowser browser = ConsoleBrowser.start();
+             FlowWorld world = new FlowWorld(OneCEmulator.Configuration.UT, temp, Map.of())) {
             world.start();
             world.runOrders();
             world.runFlow("ozon-stocks");
@@ -122,8 +122,8 @@ class ConsoleBrowserTest {
 
     @Test
     void aWrongTokenGetsNoDataAndAClearMessage() throws Exception {
-        try (FlowWorld world = new FlowWorld(OneCEmulator.Configuration.UT, temp, Map.of());
-             ConsoleBrowser browser = ConsoleBrowser.start()) {
+        try (ConsoleBrowser browser = ConsoleBrowser.start();
+             FlowWorld world = new FlowWorld(OneCEmulator.Configuration.UT, temp, Map.of())) {
             world.start();
             world.runOrders();
 
@@ -153,8 +153,8 @@ class ConsoleBrowserTest {
 
     @Test
     void aCsvWithOneBadRowIsReportedByLineAndNothingIsImported() throws Exception {
-        try (FlowWorld world = new FlowWorld(OneCEmulator.Configuration.UT, temp, Map.of());
-             ConsoleBrowser browser = ConsoleBrowser.start()) {
+        try (ConsoleBrowser browser = ConsoleBrowser.start();
+             FlowWorld world = new FlowWorld(OneCEmulator.Configuration.UT, temp, Map.of())) {
             world.start();
             SandboxData.Item tea = SandboxData.ITEMS.get(0);
             Path csv = temp.resolve("товары.csv");
@@ -185,8 +185,8 @@ class ConsoleBrowserTest {
 
     @Test
     void anUnmappedProductIsMappedFromTheConsoleAndItsOrderReaches1C() throws Exception {
-        try (FlowWorld world = new FlowWorld(OneCEmulator.Configuration.UT, temp, Map.of());
-             ConsoleBrowser browser = ConsoleBrowser.start()) {
+        try (ConsoleBrowser browser = ConsoleBrowser.start();
+             FlowWorld world = new FlowWorld(OneCEmulator.Configuration.UT, temp, Map.of())) {
             world.start();
             world.runOrders();
             OneCOrders orders = new OneCOrders(world.onec);
@@ -233,8 +233,8 @@ class ConsoleBrowserTest {
      */
     @Test
     void aDeadLetterForAnUnmappedProductIsClearedByAcceptingItsSuggestion() throws Exception {
-        try (FlowWorld world = new FlowWorld(OneCEmulator.Configuration.UT, temp, Map.of());
-             ConsoleBrowser browser = ConsoleBrowser.start()) {
+        try (ConsoleBrowser browser = ConsoleBrowser.start();
+             FlowWorld world = new FlowWorld(OneCEmulator.Configuration.UT, temp, Map.of())) {
             world.start();
             world.runOrders();
             OneCOrders orders = new OneCOrders(world.onec);
@@ -285,9 +285,9 @@ class ConsoleBrowserTest {
 
     @Test
     void replayingAGroupShowsProgressAndItsOrdersReach1C() throws Exception {
-        try (FlowWorld world = new FlowWorld(OneCEmulator.Configuration.UT, temp, Map.of(
-                "mp1c.retry.maxRedeliveries", "1", "mp1c.retry.initialDelayMs", "10", "mp1c.retry.maxDelayMs", "20"));
-             ConsoleBrowser browser = ConsoleBrowser.start()) {
+        try (ConsoleBrowser browser = ConsoleBrowser.start();
+             FlowWorld world = new FlowWorld(OneCEmulator.Configuration.UT, temp, Map.of(
+                "mp1c.retry.maxRedeliveries", "1", "mp1c.retry.initialDelayMs", "10", "mp1c.retry.maxDelayMs", "20"))) {
             world.start();
             OneCOrders orders = new OneCOrders(world.onec);
             world.onec.faults().armStatus(Faults.Kind.SERVER_ERROR, 503, Faults.ALWAYS, "/odata/");
