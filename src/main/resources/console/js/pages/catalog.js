@@ -164,6 +164,7 @@ export async function unmapped(body, params, accounts, editMapping) {
     field('Кабинет', select('account', [['', 'все кабинеты'], ...accounts.map((a) => [a.id, a.name])], params.account)),
     field('Маркетплейс', select('marketplace', [['', 'все'], ...Object.entries(MARKETPLACES)], params.marketplace)));
   filters.addEventListener('change', () => load());
+  const pulled = (await get('/catalog/pulls')).some((p) => p.status === 'done');
   body.append(h('p', { class: 'muted' }, 'Товары маркетплейсов без сопоставления: из заказов и выгрузок, которые их ждут, ' +
     'и из каталога (их остатки и цены не выгружаются). Сначала те, на которых ждёт больше всего записей.'), filters, list);
 
@@ -183,7 +184,8 @@ export async function unmapped(body, params, accounts, editMapping) {
         { title: 'Лучшее предложение', value: (u) => u.bestSuggestion ? h('span', {},
           u.bestSuggestion.onec.name, ' ', h('span', { class: 'badge ' + (u.bestSuggestion.exact ? 'ok' : 'warn') },
             (EVIDENCE[u.bestSuggestion.evidence] || u.bestSuggestion.evidence) + ', ' + Math.round(u.bestSuggestion.confidence * 100) + ' %'))
-          : h('span', { class: 'muted' }, 'нет — загрузите каталоги или сопоставьте вручную') },
+          : h('span', { class: 'muted' }, pulled ? 'нет подходящей номенклатуры в 1С — сопоставьте вручную'
+            : 'нет — загрузите каталоги или сопоставьте вручную') },
         { title: '', value: (u) => h('span', { class: 'row-actions' },
           u.bestSuggestion && u.bestSuggestion.status === 'new' ? actionButton('Принять', 'primary accept', () => accept(u.bestSuggestion, load)) : null,
           actionButton('Сопоставить вручную', 'manual', async () => editMapping({ marketplace: u.marketplace, accountId: u.account, key: u.productKey, name: u.name }, load))) },
