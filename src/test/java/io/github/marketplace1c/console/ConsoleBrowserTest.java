@@ -114,6 +114,8 @@ class ConsoleBrowserTest {
             browser.screenshot("7-preview-stocks");
             browser.page(console, "preview?kind=prices", "#preview-table tbody tr");
             browser.screenshot("8-preview-prices");
+            browser.one("#preview-csv").click();
+            assertThat(browser.downloaded("prices-preview.csv")).startsWith("\uFEFF").contains("RM-TEA-001");
             errors.addAll(scriptErrors(browser));
 
             assertThat(errors).isEmpty();
@@ -179,6 +181,12 @@ class ConsoleBrowserTest {
             assertThat(rejected.get(0).getText()).contains("'Чай чёрный' is not a 1C reference");
             browser.screenshot("9-mappings-csv-rejected");
             assertThat(world.adminJson("GET", "/api/mappings/products?search=CSV-", null)).isEmpty();
+
+            // the export is the table as it is: the sandbox's rows, none of the rejected file's
+            browser.one("#csv-export").click();
+            String exported = browser.downloaded("products.csv");
+            assertThat(exported).startsWith("\uFEFFmarketplace;account;product_key;nomenclature_ref")
+                    .contains("ozon;;RM-TEA-001;" + tea.nomenclatureRef()).doesNotContain("CSV-OK-1");
             assertThat(scriptErrors(browser)).allMatch(m -> m.contains("/api/mappings/products/import") && m.contains("422"));
         }
     }

@@ -35,10 +35,13 @@ public final class ConsoleBrowser implements AutoCloseable {
     public final ChromeDriver driver;
     private final WebDriverWait wait;
     private final Path profile;
+    /** Where the console's downloads (CSV exports) land. */
+    public final Path downloads;
 
-    private ConsoleBrowser(ChromeDriver driver, Path profile) {
+    private ConsoleBrowser(ChromeDriver driver, Path profile, Path downloads) {
         this.driver = driver;
         this.profile = profile;
+        this.downloads = downloads;
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
     }
 
@@ -63,6 +66,9 @@ public final class ConsoleBrowser implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1440,1000", "--lang=ru-RU",
                 "--user-data-dir=" + profile.toAbsolutePath());
+        Path downloads = Files.createDirectories(profile.resolve("downloads"));
+        options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory",
+                downloads.toAbsolutePath().toString(), "download.prompt_for_download", false));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
@@ -70,7 +76,7 @@ public final class ConsoleBrowser implements AutoCloseable {
                 .usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        return new ConsoleBrowser(driver, profile);
+        return new ConsoleBrowser(driver, profile, downloads);
     }
 
     public void open(String url) {
@@ -132,6 +138,17 @@ public final class ConsoleBrowser implements AutoCloseable {
     public List<String> severeLogs() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
+    }
+
+    /** Waits for a finished download of that name and returns its text. */
+    public String downloaded(String name) {
+        Path file = downloads.resolve(name);
+        wait.until(d -> Files.isRegularFile(file));
+        try {
+            return Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Override
