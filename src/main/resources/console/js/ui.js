@@ -44,6 +44,11 @@ export const REASONS = {
   CONFIGURATION: 'Ошибка настройки',
   UNEXPECTED_ERROR: 'Непредвиденная ошибка',
 };
+/** What a journal record says happened (the 1C action of a done record, or a reason code). */
+export const ACTIONS = {
+  CREATED: 'заказ создан в 1С', FOUND: 'заказ уже был в 1С', CANCELLED: 'заказ отменён в 1С',
+  ALREADY_CANCELLED: 'заказ уже отменён в 1С', SKIPPED: 'пропущено',
+};
 export const STATUSES = {
   OK: 'успешно', FAILED: 'сбой', INCOMPLETE: 'не сошлось', RUNNING: 'идёт',
   new: 'новая', replayed: 'повторена', resolved: 'решена', discarded: 'отклонена',
@@ -56,7 +61,7 @@ export const flowName = (f) => {
   const m = Object.keys(MARKETPLACES).find((k) => f.startsWith(k + '-'));
   return m ? marketplaceName(m) + ': ' + (FLOWS[f.slice(m.length + 1)] || f.slice(m.length + 1)) : (FLOWS[f] || f);
 };
-export const reasonName = (r) => REASONS[r] || r || '';
+export const reasonName = (r) => REASONS[r] || ACTIONS[r] || r || '';
 
 export function badge(status) {
   const kind = { OK: 'ok', DONE: 'ok', resolved: 'ok', replayed: 'ok', UP: 'ok', FAILED: 'bad', DEAD_LETTER: 'bad',
