@@ -3,6 +3,7 @@ package io.github.marketplace1c.catalog;
 import io.github.marketplace1c.account.Account;
 import io.github.marketplace1c.flow.FlowProperties;
 import io.github.marketplace1c.journal.Journal;
+import io.github.marketplace1c.mapping.MappingRow;
 import io.github.marketplace1c.mapping.MappingTable;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,10 +83,17 @@ public class CatalogSteps {
         progress.stage("matching");
         List<MarketplaceProduct> products = exchange.getProperty(PRODUCTS, List.class);
         ProductMatcher matcher = new ProductMatcher(exchange.getProperty(ITEMS, List.class));
+        // the account's mapped keys, read once: its own rows and the marketplace-wide ones
+        java.util.Set<String> mapped = new java.util.HashSet<>();
+        for (MappingRow row : mappings.list(catalog.marketplace(), null, null, Integer.MAX_VALUE)) {
+            if (row.accountId().isEmpty() || row.accountId().equals(account.id())) {
+                mapped.add(row.key());
+            }
+        }
         Map<MarketplaceProduct, List<ProductMatcher.Match>> found = new LinkedHashMap<>();
         int exact = 0;
         for (MarketplaceProduct product : products) {
-            if (mappings.resolve(catalog.marketplace(), account.id(), product.key()).isPresent()) {
+            if (mapped.contains(product.key())) {
                 continue;
             }
             List<ProductMatcher.Match> matches = matcher.match(product);

@@ -27,8 +27,8 @@ import java.util.Set;
  *       its characteristic), never exact, confidence at most 0.7.</li>
  * </ol>
  *
- * The items are indexed once (barcode → items, article key → items, word → items), so a product costs lookups, not
- * a scan of the catalog: thousands of products against thousands of items take well under a second.
+ * The items are indexed once (barcode → items, article key → items, rarer word → items), so a product costs lookups,
+ * not a scan of the catalog (docs/benchmark.md: 50,000 products against 50,000 items).
  */
 public final class ProductMatcher {
 
@@ -43,8 +43,8 @@ public final class ProductMatcher {
     static final double NAME_WEIGHT = 0.7;
     static final double NAME_MIN_SIMILARITY = 0.3;
     static final int NAME_SUGGESTIONS = 3;
-    /** A word found in more items than this share (and more than a few items) says nothing: not indexed for names. */
-    private static final double COMMON_WORD_SHARE = 0.2;
+    private static final java.util.regex.Pattern NOT_WORD = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final java.util.regex.Pattern NOT_BARCODE = java.util.regex.Pattern.compile("[^0-9A-Za-z]");
 
     private final List<OneCItem> items;
     private final Map<String, List<OneCItem>> byBarcode = new HashMap<>();
@@ -78,7 +78,9 @@ public final class ProductMatcher {
                 byWord.computeIfAbsent(word, w -> new ArrayList<>()).add(i);
             }
         }
-        int commonLimit = Math.max(5, (int) (items.size() * COMMON_WORD_SHARE));
+        // Candidates for a name come through its rarer words only: a word that 2·√N items share ("чай", "набор")
+        // would make every product a scan of the catalog. Such words still count in the similarity itself.
+        int commonLimit = Math.max(20, (int) (2 * Math.sqrt(items.size())));
         byWord.values().removeIf(list -> list.size() > commonLimit);
     }
 
@@ -240,7 +242,7 @@ public final class ProductMatcher {
         if (barcode == null) {
             return "";
         }
-        String key = barcode.replaceAll("[^0-9A-Za-z]", "").toUpperCase(Locale.ROOT);
+        String key = NOT_BARCODE.matcher(barcode).replaceAll("").toUpperCase(Locale.ROOT);
         if (key.length() == 14 && key.charAt(0) == '0' && key.chars().allMatch(Character::isDigit)) {
             key = key.substring(1);
         }
@@ -253,8 +255,7 @@ public final class ProductMatcher {
         if (name == null) {
             return words;
         }
-        for (String word : name.toLowerCase(Locale.ROOT).replace('ё', 'е').replace('×', 'x')
-                .split("[^\\p{L}\\p{N}]+")) {
+        for (String word : NOT_WORD.split(name.toLowerCase(Locale.ROOT).replace('ё', 'е').replace('×', 'x'))) {
             if (word.length() > 1 || !word.isEmpty() && Character.isDigit(word.charAt(0))) {
                 words.add(word);
             }
