@@ -292,7 +292,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    void replayingAGroupShowsProgressAndItsOrdersReach1C() throws Exception {
+    void aGroupIsReplayedWithProgressItsOrdersReach1CAndAnotherIsDiscardedWithANote() throws Exception {
         try (ConsoleBrowser browser = ConsoleBrowser.start();
              FlowWorld world = new FlowWorld(OneCEmulator.Configuration.UT, temp, Map.of(
                 "mp1c.retry.maxRedeliveries", "1", "mp1c.retry.initialDelayMs", "10", "mp1c.retry.maxDelayMs", "20"))) {
@@ -324,6 +324,22 @@ class ConsoleBrowserTest {
             assertThat(orders.all()).hasSize(parked - cancelled);
             assertThat(browser.one("#bulk-summary").getText()).contains("снова не прошли 0");
             assertThat(world.adminJson("GET", "/api/dead-letters?reason=ONEC_UNAVAILABLE&status=new", null)).isEmpty();
+
+            // the other group (unmapped products) discarded as a whole: a note is required, and kept on each
+            browser.one("dialog .close").click();
+            browser.page(console, "dead-letters", "#groups");
+            WebElement unmapped = browser.one(".group[data-reason=UNMAPPED_PRODUCT]");
+            int toDiscard = Integer.parseInt(unmapped.findElement(By.cssSelector(".group-count")).getText());
+            unmapped.findElement(By.cssSelector("button[data-action=discard]")).click();
+            browser.visible("#bulk-start").click();
+            browser.waitForText("#bulk-summary", "Напишите, почему");
+            browser.one("dialog input[type=text]").sendKeys("снято с продажи");
+            browser.one("#bulk-start").click();
+            browser.waitForText("#bulk-summary", "Отклонено " + toDiscard);
+            JsonNode discarded = world.adminJson("GET", "/api/dead-letters?reason=UNMAPPED_PRODUCT&status=discarded", null);
+            assertThat(discarded).hasSize(toDiscard);
+            assertThat(discarded.findValuesAsText("note")).containsOnly("снято с продажи");
+            assertThat(world.adminJson("GET", "/api/dead-letters?status=new", null)).isEmpty();
             assertThat(scriptErrors(browser)).isEmpty();
         }
     }
