@@ -75,7 +75,7 @@ public class CatalogApi {
                 Exchange done = producer.send("direct:" + account.marketplace() + "-catalog-account", exchange);
                 Throwable failure = done.getException() != null ? done.getException()
                         : done.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-                if (failure != null || !"done".equals(progress.stage())) {
+                if (!"done".equals(progress.stage())) { // a failure that retries overcame leaves it "done"
                     progress.failed(failure == null ? "the pull did not finish" : failure.getMessage());
                 }
             }
