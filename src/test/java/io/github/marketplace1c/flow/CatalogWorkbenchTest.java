@@ -10,6 +10,7 @@ import io.github.marketplace1c.contract.OzonContract;
 import io.github.marketplace1c.contract.WildberriesContract;
 import io.github.marketplace1c.contract.YandexMarketContract;
 import io.github.marketplace1c.journal.Journal;
+import io.github.marketplace1c.sandbox.Faults;
 import io.github.marketplace1c.sandbox.SandboxData;
 import io.github.marketplace1c.sandbox.onec.OneCEmulator;
 import io.github.marketplace1c.sandbox.wildberries.WildberriesCards;
@@ -258,6 +259,38 @@ class CatalogWorkbenchTest {
             JsonNode ymExact = world.adminJson("GET", "/api/suggestions?account=ym-vasilkov&exact=true", null);
             assertThat(ymExact).hasSize(7);
             YandexMarketContract.assertConforms(world.yandexMarket.recorded());
+        }
+    }
+
+    @Test
+    void aPullThat1CKeepsRefusingIsADeadLetterOfTheAccountAndItsReplayPullsAgain() throws Exception {
+        try (FlowWorld world = new FlowWorld(OneCEmulator.Configuration.UT, temp, Map.of())) {
+            world.start();
+            world.onec.faults().armStatus(Faults.Kind.SERVER_ERROR, 503, Faults.ALWAYS, "Catalog_Номенклатура");
+
+            JsonNode failed = pull(world, "account=ym-romashka");
+
+            assertThat(failed.path("status").asText()).isEqualTo("failed");
+            JsonNode progress = failed.path("accounts").get(0);
+            assertThat(progress.path("stage").asText()).isEqualTo("failed");
+            assertThat(progress.path("marketplaceProducts").asInt()).isEqualTo(22);
+            assertThat(progress.path("message").asText()).contains("1C");
+            JsonNode letters = world.adminJson("GET", "/api/dead-letters?flow=catalog&status=new", null);
+            assertThat(letters).hasSize(1);
+            assertThat(letters.get(0).path("reason").asText()).isEqualTo("ONEC_UNAVAILABLE");
+            assertThat(letters.get(0).path("accountId").asText()).isEqualTo("ym-romashka");
+            assertThat(world.adminJson("GET", "/api/journal?flow=catalog", null).get(0).path("status").asText())
+                    .isEqualTo("FAILED");
+            assertThat(world.adminJson("GET", "/api/suggestions?account=ym-romashka", null)).isEmpty();
+
+            world.onec.faults().clear();
+            JsonNode replay = world.adminJson("POST", "/api/dead-letters/" + letters.get(0).path("id").asLong()
+                    + "/replay", null);
+
+            assertThat(replay.path("outcome").asText()).isEqualTo("DONE");
+            assertThat(world.adminJson("GET", "/api/suggestions?account=ym-romashka&exact=true", null)).hasSize(7);
+            assertThat(world.adminJson("GET", "/api/dead-letters?flow=catalog&status=new", null)).isEmpty();
+            assertThat(world.admin("POST", "/api/catalog/pull?account=nobody", null).statusCode()).isEqualTo(404);
         }
     }
 }
