@@ -34,9 +34,47 @@ public final class AdminServer {
         authentication.setEnabled(true);
         configuration.setAuthenticationConfig(authentication);
         try {
-            context.addService(new VertxPlatformHttpServer(configuration));
+            context.addService(new ServerWithConsole(configuration));
         } catch (Exception e) {
             throw new IllegalStateException("Cannot start the admin API on " + host + ":" + port, e);
+        }
+    }
+
+    /**
+     * The admin server that also serves the web console's static files ({@code src/main/resources/console/}) at
+     * {@code /console/}, and sends {@code /} there. The files hold no data: the page asks for the token and calls
+     * {@code /api} with it.
+     */
+    static final class ServerWithConsole extends VertxPlatformHttpServer {
+
+        ServerWithConsole(VertxPlatformHttpServerConfiguration configuration) {
+            super(configuration);
+        }
+
+        @Override
+        protected void doStart() throws Exception {
+            super.doStart();
+            io.vertx.ext.web.Router router = org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter
+                    .lookup(getCamelContext(), org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter
+                            .getRouterNameFromPort(getPort()));
+            // Vert.x matches "/console" and "/console/" alike: send both "/" and "/console" to "/console/", where
+            // the page's relative links resolve
+            router.get("/").handler(ctx -> ctx.redirect("/console/"));
+            router.route("/console/*").handler(ctx -> {
+                if ("/console".equals(ctx.request().path())) {
+                    ctx.redirect("/console/");
+                    return;
+                }
+                // the console only ever talks to this server; no frames, no inline scripts
+                ctx.response().putHeader("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; "
+                                + "style-src 'self'; script-src 'self'; frame-ancestors 'none'")
+                        .putHeader("X-Content-Type-Options", "nosniff")
+                        .putHeader("Referrer-Policy", "no-referrer")
+                        .putHeader("Cache-Control", "no-cache");
+                ctx.next();
+            });
+            router.route("/console/*").handler(io.vertx.ext.web.handler.StaticHandler.create("console")
+                    .setCachingEnabled(false).setDefaultContentEncoding("UTF-8").setIndexPage("index.html"));
         }
     }
 

@@ -246,6 +246,8 @@ public class AppConfiguration implements CamelConfiguration {
         // commission agent reports and services (issue 5): service map, reconciliation journal, per marketplace
         new ReportWiring(settings, registry, dataSource, json, clock, onecZone, odata, onecSettings, configuration,
                 products, journal, claims, deadLetters, adminApi).wildberries(http).ozon(ozon).yandexMarket(yandexMarket);
+        registry.bind("consoleApi", new io.github.marketplace1c.admin.ConsoleApi(json, context, accounts, dataSource,
+                clock));
 
         // the mapping workbench (docs/mapping.md, "Workbench"): catalog flows, suggestions, the unmapped inbox
         CatalogTables catalogTables = new CatalogTables(dataSource, clock);
