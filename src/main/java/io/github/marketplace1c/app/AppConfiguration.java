@@ -245,7 +245,7 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("adminApi", adminApi);
         // commission agent reports and services (issue 5): service map, reconciliation journal, per marketplace
         new ReportWiring(settings, registry, dataSource, json, clock, onecZone, odata, onecSettings, configuration,
-                products, journal, claims, deadLetters, adminApi).wildberries(http).ozon(ozon).yandexMarket(yandexMarket);
+                products, journal, claims, deadLetters, adminApi).wildberries(http, wildberriesCards).ozon(ozon).yandexMarket(yandexMarket);
         registry.bind("consoleApi", new io.github.marketplace1c.admin.ConsoleApi(json, context, accounts, dataSource,
                 clock));
 

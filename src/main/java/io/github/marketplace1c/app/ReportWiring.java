@@ -76,19 +76,16 @@ final class ReportWiring {
     }
 
     /** Wildberries: finance-api reports, content-api cards for chrtId accounts. */
-    ReportWiring wildberries(HttpJson http) {
+    ReportWiring wildberries(HttpJson http, io.github.marketplace1c.wildberries.WildberriesCatalog cards) {
         String marketplaceUrl = settings.required("mp1c.wildberries.marketplaceUrl");
         double perMinute = Double.parseDouble(settings.get("mp1c.wildberries.finance.requestsPerMinute", "1"));
         int burst = settings.integer("mp1c.wildberries.finance.burst", 1);
         WildberriesFinanceClient client = new WildberriesFinanceClient(http,
                 settings.get("mp1c.wildberries.financeUrl", marketplaceUrl),
-                settings.get("mp1c.wildberries.contentUrl", marketplaceUrl),
                 new AccountThrottle(new AccountThrottle.Limit(perMinute / 60.0, burst), clock),
-                new AccountThrottle(new AccountThrottle.Limit(
-                        settings.integer("mp1c.wildberries.content.requestsPerMinute", 100) / 60.0, 1), clock),
                 Duration.ofSeconds(settings.integer("mp1c.wildberries.finance.rateLimitWaitSeconds", 60)),
                 burst == 1 ? Duration.ofMillis((long) Math.ceil(60_000 / perMinute)) : null);
-        return addSource("wildberries", new WildberriesReportSource(client,
+        return addSource("wildberries", new WildberriesReportSource(client, cards::chrtIdsByBarcode,
                 settings.integer("mp1c.wildberries.reports.pageSize", 100_000)));
     }
 

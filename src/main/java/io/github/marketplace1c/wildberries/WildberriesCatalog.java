@@ -31,7 +31,7 @@ public class WildberriesCatalog implements MarketplaceCatalog {
 
     static final int PAGE = 100;
 
-    private record Lookup(Map<Long, Long> nmIds, Instant readAt) {
+    private record Lookup(Map<Long, Long> nmIds, Map<String, String> chrtIdsByBarcode, Instant readAt) {
     }
 
     private final WildberriesClient client;
@@ -79,12 +79,14 @@ public class WildberriesCatalog implements MarketplaceCatalog {
             nmId = next.path("nmID").asLong();
         }
         Map<Long, Long> nmIds = new HashMap<>();
+        Map<String, String> chrtIds = new HashMap<>();
         for (JsonNode card : cards) {
             for (JsonNode size : card.path("sizes")) {
                 nmIds.put(size.path("chrtID").asLong(), card.path("nmID").asLong());
+                size.path("skus").forEach(barcode -> chrtIds.put(barcode.asText(), size.path("chrtID").asText()));
             }
         }
-        lookups.put(account.id(), new Lookup(Map.copyOf(nmIds), clock.instant()));
+        lookups.put(account.id(), new Lookup(Map.copyOf(nmIds), Map.copyOf(chrtIds), clock.instant()));
         return cards;
     }
 
@@ -93,12 +95,24 @@ public class WildberriesCatalog implements MarketplaceCatalog {
      * otherwise read now. The WB price export uses it to turn a chrtId-keyed product map into card prices.
      */
     public Map<Long, Long> nmIdsByChrtId(Account account) {
+        return lookup(account).nmIds();
+    }
+
+    /**
+     * barcode → chrtID of every size of the cabinet's cards (the realization report names sizes by barcode), from
+     * the same read as {@link #nmIdsByChrtId(Account)}.
+     */
+    public Map<String, String> chrtIdsByBarcode(Account account) {
+        return lookup(account).chrtIdsByBarcode();
+    }
+
+    private Lookup lookup(Account account) {
         Lookup lookup = lookups.get(account.id());
         if (lookup == null || clock.instant().isAfter(lookup.readAt().plus(maxAge))) {
             cards(account, n -> { });
             lookup = lookups.get(account.id());
         }
-        return lookup.nmIds();
+        return lookup;
     }
 
     @Override

@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Wildberries finance-api (realization reports) and the content-api card list the reports need. finance-api allows
+ * Wildberries finance-api (realization reports; the cards they name sizes by come from WildberriesCatalog). It allows
  * one request a minute per account (burst 1): every call waits for the account's finance throttle, and a 429's
  * {@code X-Ratelimit-Retry} makes the account wait exactly that. Report pages are parsed as they stream in.
  */
@@ -37,9 +37,7 @@ public class WildberriesFinanceClient {
 
     private final HttpJson http;
     private final String financeUrl;
-    private final String contentUrl;
     private final AccountThrottle financeThrottle;
-    private final AccountThrottle contentThrottle;
     private final Duration defaultWait;
     private final Duration spacing;
 
@@ -48,14 +46,12 @@ public class WildberriesFinanceClient {
      *                counts a request when it arrives, and a request paced only by when it left can arrive early
      *                after a slow one); null to pace by the throttle alone
      */
-    public WildberriesFinanceClient(HttpJson http, String financeUrl, String contentUrl, AccountThrottle financeThrottle,
-                                    AccountThrottle contentThrottle, Duration defaultWait, Duration spacing) {
+    public WildberriesFinanceClient(HttpJson http, String financeUrl, AccountThrottle financeThrottle,
+                                    Duration defaultWait, Duration spacing) {
         this.spacing = spacing;
         this.http = http;
         this.financeUrl = trim(financeUrl);
-        this.contentUrl = trim(contentUrl);
         this.financeThrottle = financeThrottle;
-        this.contentThrottle = contentThrottle;
         this.defaultWait = defaultWait;
     }
 
@@ -123,39 +119,6 @@ public class WildberriesFinanceClient {
         } catch (IOException e) {
             throw new TransientFailure(ReasonCode.MARKETPLACE_UNAVAILABLE, where + ": the answer broke off or is not "
                     + "JSON (" + e.getMessage() + ")", null, e);
-        }
-    }
-
-    /**
-     * {@code POST /content/v2/get/cards/list}: every size of the account's cards as barcode -> chrtID, for accounts
-     * whose product map is keyed by chrtId (the realization report names sizes by barcode, never by chrtId).
-     */
-    public Map<String, String> chrtIdsByBarcode(Account account) {
-        Map<String, String> byBarcode = new HashMap<>();
-        JsonNode cursor = null;
-        while (true) {
-            ObjectNode body = http.json().createObjectNode();
-            ObjectNode settings = body.putObject("settings");
-            settings.putObject("sort").put("ascending", true);
-            settings.putObject("filter").put("withPhoto", -1);
-            ObjectNode next = settings.putObject("cursor");
-            next.put("limit", 100);
-            if (cursor != null) {
-                next.put("updatedAt", cursor.path("updatedAt").asText());
-                next.put("nmID", cursor.path("nmID").asLong());
-            }
-            JsonNode page = call(account, contentThrottle, contentUrl, "/content/v2/get/cards/list", body);
-            for (JsonNode card : page.path("cards")) {
-                for (JsonNode size : card.path("sizes")) {
-                    for (JsonNode sku : size.path("skus")) {
-                        byBarcode.put(sku.asText(), size.path("chrtID").asText());
-                    }
-                }
-            }
-            cursor = page.path("cursor");
-            if (cursor.path("total").asInt(0) < 100) {
-                return byBarcode;
-            }
         }
     }
 

@@ -47,10 +47,15 @@ public class WildberriesReportSource implements ReportSource {
             "deliveryService", "paidStorage", "paidAcceptance", "penalty", "deduction", "rrDate");
 
     private final WildberriesFinanceClient client;
+    /** A cabinet's barcode → chrtID (its card list), for accounts whose products are keyed by chrtId. */
+    private final java.util.function.Function<Account, Map<String, String>> chrtIdsByBarcode;
     private final int pageSize;
 
-    public WildberriesReportSource(WildberriesFinanceClient client, int pageSize) {
+    public WildberriesReportSource(WildberriesFinanceClient client,
+                                   java.util.function.Function<Account, Map<String, String>> chrtIdsByBarcode,
+                                   int pageSize) {
         this.client = client;
+        this.chrtIdsByBarcode = chrtIdsByBarcode;
         this.pageSize = pageSize;
     }
 
@@ -81,7 +86,7 @@ public class WildberriesReportSource implements ReportSource {
     @Override
     public void read(Account account, ReportRef report, ReportSink sink) {
         String productKey = account.setting("productKey", "chrtId");
-        Map<String, String> chrtIds = "chrtId".equals(productKey) ? client.chrtIdsByBarcode(account) : Map.of();
+        Map<String, String> chrtIds = "chrtId".equals(productKey) ? chrtIdsByBarcode.apply(account) : Map.of();
         long reportId;
         try {
             reportId = Long.parseLong(report.reportId());

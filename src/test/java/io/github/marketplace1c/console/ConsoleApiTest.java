@@ -30,7 +30,7 @@ class ConsoleApiTest {
         // schedules on, but firing only in 2099: the test's own runs are the only ones
         Map<String, String> schedules = new HashMap<>(Map.of("mp1c.schedule.enabled", "true"));
         for (String marketplace : List.of("ozon", "wildberries", "yandexMarket")) {
-            for (String flow : List.of("orders", "stocks", "prices", "catalog")) {
+            for (String flow : List.of("orders", "stocks", "prices", "catalog", "sales-report", "services")) {
                 schedules.put("mp1c." + marketplace + "." + flow + ".cron", NEVER_SOON);
             }
         }
@@ -100,7 +100,7 @@ class ConsoleApiTest {
                 }
             }
             assertThat(world.adminJson("GET", "/api/mapping-kinds", null).toString())
-                    .isEqualTo("[\"products\",\"warehouses\"]");
+                    .isEqualTo("[\"products\",\"services\",\"warehouses\"]");
         }
     }
 
