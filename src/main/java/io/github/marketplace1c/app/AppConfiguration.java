@@ -255,11 +255,11 @@ public class AppConfiguration implements CamelConfiguration {
                 Duration.ofSeconds(settings.integer("mp1c.catalog.onecCacheSeconds", 60)), clock);
         registry.bind("onecCatalog", onecCatalog);
         registry.bind("ozonCatalog", new CatalogSteps(new OzonCatalog(ozon, json), onecCatalog, catalogTables,
-                products, journal));
+                products, journal, deadLetters));
         registry.bind("wildberriesCatalog", new CatalogSteps(wildberriesCards, onecCatalog, catalogTables, products,
-                journal));
+                journal, deadLetters));
         registry.bind("yandexMarketCatalog", new CatalogSteps(new YandexMarketCatalog(yandexMarket), onecCatalog,
-                catalogTables, products, journal));
+                catalogTables, products, journal, deadLetters));
         Workbench workbench = new Workbench(catalogTables, products, deadLetters, replayer);
         registry.bind("workbench", workbench);
         registry.bind("catalogApi", new CatalogApi(json, accounts, catalogTables, workbench, new CatalogPulls(clock),

@@ -28,14 +28,16 @@ public class CatalogSteps {
     private final CatalogTables tables;
     private final MappingTable mappings;
     private final Journal journal;
+    private final io.github.marketplace1c.deadletter.DeadLetters deadLetters;
 
     public CatalogSteps(MarketplaceCatalog catalog, OneCCatalog onec, CatalogTables tables, MappingTable mappings,
-                        Journal journal) {
+                        Journal journal, io.github.marketplace1c.deadletter.DeadLetters deadLetters) {
         this.catalog = catalog;
         this.onec = onec;
         this.tables = tables;
         this.mappings = mappings;
         this.journal = journal;
+        this.deadLetters = deadLetters;
     }
 
     /** Body: the account. Opens the run. */
@@ -105,6 +107,10 @@ public class CatalogSteps {
         int stored = tables.replaceSuggestions(catalog.marketplace(), account.id(), found);
         long runId = exchange.getProperty(FlowProperties.RUN_ID, Long.class);
         journal.bulk(runId, products.size(), 0, 0);
+        // a pull that failed before and went through now: its dead letter is over
+        deadLetters.resolveOpen(FLOW, account.id(), "catalog", exchange.getProperty(FlowProperties.REPLAY_OF) != null
+                ? io.github.marketplace1c.deadletter.DeadLetter.REPLAYED
+                : io.github.marketplace1c.deadletter.DeadLetter.RESOLVED, "pull");
         Journal.RunSummary summary = journal.finishRun(runId, null);
         progress.suggestions(stored, exact);
         progress.stage("done");

@@ -58,10 +58,17 @@ public class OzonCatalog implements MarketplaceCatalog {
                 }
                 progress.accept(products.size());
             }
-            lastId = result.path("last_id").asText("");
-            if (lastId.isEmpty() || ids.isEmpty()) {
+            String next = result.path("last_id").asText("");
+            if (next.isEmpty() || ids.isEmpty()) {
                 return products;
             }
+            if (next.equals(lastId)) {
+                // the same page again would be read for ever
+                throw new io.github.marketplace1c.failure.TransientFailure(
+                        io.github.marketplace1c.failure.ReasonCode.MARKETPLACE_UNAVAILABLE, "Account " + account.id()
+                        + ": Ozon /v3/product/list answered the same last_id '" + next + "' twice", null, null);
+            }
+            lastId = next;
         }
     }
 }

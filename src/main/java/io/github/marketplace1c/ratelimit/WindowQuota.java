@@ -60,7 +60,9 @@ public class WindowQuota {
                 Thread.sleep(Math.max(1, Math.min(waitMillis, LONGEST_SLEEP_MILLIS)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for the marketplace's quota", e);
+                throw new io.github.marketplace1c.failure.TransientFailure(
+                        io.github.marketplace1c.failure.ReasonCode.MARKETPLACE_UNAVAILABLE,
+                        "interrupted while waiting for the marketplace's quota", null, e);
             }
         }
     }

@@ -76,7 +76,7 @@ public class ReportJournal {
         Where where = new Where().and("marketplace = ?", marketplace).and("account_id = ?", accountId)
                 .and("kind = ?", kind).and("status = ?", status);
         return Journal.camelCase(jdbc.queryForList("SELECT * FROM report_journal" + where.sql()
-                + " ORDER BY period_start DESC, marketplace, account_id, kind, report_id LIMIT ?", where.args(limit)));
+                + " ORDER BY period_start DESC NULLS LAST, marketplace, account_id, kind, report_id LIMIT ?", where.args(limit)));
     }
 
     /**
