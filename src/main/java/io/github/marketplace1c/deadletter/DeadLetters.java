@@ -48,8 +48,10 @@ public class DeadLetters {
 
     /** The record went through after all (a later poll, a replay): its open dead letter is resolved. */
     public void resolveOpen(String flow, String accountId, String recordKey, String status, String actor) {
+        // the actor column holds 100 characters (PostgreSQL refuses more; a reason given as the actor can be longer)
+        String who = actor != null && actor.length() > 100 ? actor.substring(0, 99) + "…" : actor;
         jdbc.update("UPDATE dead_letter SET status = ?, updated_at = ?, actor = ? WHERE flow = ? AND account_id = ? "
-                        + "AND record_key = ? AND status = 'new'", status, Timestamp.from(clock.instant()), actor, flow,
+                        + "AND record_key = ? AND status = 'new'", status, Timestamp.from(clock.instant()), who, flow,
                 accountId, recordKey);
     }
 
