@@ -87,6 +87,11 @@ public final class Application implements AutoCloseable {
         main.setInitialProperties(initial);
         Properties override = new Properties();
         override.putAll(options.overrides());
+        if (!Boolean.parseBoolean(PropertyFiles.value(effective, "mp1c.schedule.enabled", "true"))) {
+            // schedules off (--once, or the setting): the Quartz routes are not started; a route file says nothing
+            // about it, so that it stays plain YAML DSL (autoStartup is a boolean there, not a placeholder)
+            override.put("camel.main.autoStartupExcludePattern", "quartz*");
+        }
         main.setOverrideProperties(override);
         try {
             main.start();
