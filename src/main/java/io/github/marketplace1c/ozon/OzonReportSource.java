@@ -42,10 +42,11 @@ import java.util.function.Consumer;
  * in a streaming pass and {@code read} streams the rows again.</li>
  * <li>SERVICES: the month's accruals from the accrual API (the 2026 replacement of the transaction list),
  * {@code POST /v1/finance/accrual/by-day} for each day with {@code last_id} paging, named through
- * {@code /v1/finance/accrual/types}: per-posting services, per-item fees (storage) and seller-level fees
- * (promotion, subscriptions), one charge per accrued amount with the type id as the code. Ozon's sale
- * commission is not a service here: it is the realization report's reward. Ozon's own figures to reconcile with
- * are each posting product's {@code delivery.total_accrued} and the other accruals' {@code total_amount}.</li>
+ * {@code /v1/finance/accrual/types}: every money group of an accrual (per-posting services, item fees, seller-level
+ * and container fees; money in a group or category we do not know is parked under a code of its own, see
+ * {@link OzonAccruals}), one charge per accrued amount with the type id as the code. Ozon's sale commission is not
+ * a service here: it is the realization report's reward. Ozon's own figure to reconcile with is each accrual's
+ * {@code total_amount} less the posting's sale part.</li>
  * </ul>
  * Everything is read as it arrives; no report is held whole.
  */
@@ -116,8 +117,8 @@ public class OzonReportSource implements ReportSource {
                         + ": Ozon no longer finds the realization report for " + month + " (was listed)", null, null);
             }
         } else {
-            Map<Integer, String> names = accrualTypeNames(account);
-            forEachAccrual(account, month, accrual -> charges(accrual, names, sink::service));
+            OzonAccruals accruals = new OzonAccruals(accrualTypeNames(account));
+            forEachAccrual(account, month, accrual -> accruals.read(accrual, sink::service));
         }
     }
 
@@ -238,10 +239,8 @@ public class OzonReportSource implements ReportSource {
     private Optional<ReportRef> accruals(Account account, YearMonth month) {
         BigDecimal[] stated = {BigDecimal.ZERO};
         int[] charges = {0};
-        forEachAccrual(account, month, accrual -> {
-            stated[0] = stated[0].add(statedServices(accrual));
-            charges(accrual, Map.of(), c -> charges[0]++);
-        });
+        OzonAccruals accruals = new OzonAccruals(Map.of());
+        forEachAccrual(account, month, accrual -> stated[0] = stated[0].add(accruals.read(accrual, c -> charges[0]++)));
         if (charges[0] == 0) {
             return Optional.empty();
         }
@@ -276,68 +275,9 @@ public class OzonReportSource implements ReportSource {
         }
     }
 
-    /** The charges of one accrual: posting services, item fees, the seller-level fee. Positive = a charge. */
+    /** The charges of one accrual (every money group, see {@link OzonAccruals}); positive = a charge. */
     void charges(JsonNode accrual, Map<Integer, String> names, Consumer<ServiceCharge> out) {
-        LocalDate date = day(accrual.path("date").asText(""));
-        for (JsonNode product : accrual.path("posting").path("products")) {
-            String sku = product.path("sku").asText(null);
-            for (JsonNode service : product.path("delivery").path("services")) {
-                out.accept(charge(service, names, date, sku));
-            }
-        }
-        for (JsonNode item : accrual.path("item_fees").path("fees")) {
-            String sku = item.path("sku").asText(null);
-            for (JsonNode fee : item.path("fees")) {
-                out.accept(charge(fee, names, date, sku));
-            }
-        }
-        JsonNode nonItem = accrual.get("non_item_fee");
-        if (nonItem != null && nonItem.isObject() && nonItem.has("type_id")) {
-            out.accept(charge(nonItem, names, date, null));
-        }
-    }
-
-    /** An accrual's day ({@code 2026-10-05}, or a date-time); null when Ozon gives none the flow can read. */
-    private static LocalDate day(String text) {
-        try {
-            return text.length() < 10 ? null : LocalDate.parse(text.substring(0, 10));
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
-
-    private static ServiceCharge charge(JsonNode fee, Map<Integer, String> names, LocalDate date, String sku) {
-        int type = fee.path("type_id").asInt();
-        BigDecimal accrued = money(fee.path("accrued"), "type " + type);
-        return new ServiceCharge(Integer.toString(type), names.getOrDefault(type, "Ozon accrual type " + type),
-                accrued.negate(), date, sku == null ? null : "sku:" + sku);
-    }
-
-    /** Ozon's own sum of the services of an accrual: the delivery totals of a posting, the total of the others. */
-    private static BigDecimal statedServices(JsonNode accrual) {
-        BigDecimal sum = BigDecimal.ZERO;
-        if (accrual.path("posting").isObject()) {
-            for (JsonNode product : accrual.path("posting").path("products")) {
-                sum = sum.add(money(product.path("delivery").path("total_accrued"), "delivery.total_accrued"));
-            }
-        } else {
-            sum = sum.add(money(accrual.path("total_amount"), "total_amount"));
-        }
-        return sum.negate();
-    }
-
-    /** Accrual money: {@code {"amount":"-76.00","currency":"RUB"}}, the amount a string. */
-    private static BigDecimal money(JsonNode money, String what) {
-        JsonNode amount = money.get("amount");
-        if (amount == null || amount.isNull() || amount.asText().isBlank()) {
-            return BigDecimal.ZERO;
-        }
-        try {
-            return new BigDecimal(amount.asText().trim());
-        } catch (NumberFormatException e) {
-            throw new PermanentFailure(ReasonCode.INVALID_PAYLOAD, "Ozon accrual " + what + " is not an amount: "
-                    + amount.asText());
-        }
+        new OzonAccruals(names).read(accrual, out);
     }
 
     private Map<Integer, String> accrualTypeNames(Account account) {

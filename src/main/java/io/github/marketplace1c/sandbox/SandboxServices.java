@@ -42,9 +42,11 @@ public final class SandboxServices {
             new String[] {"102", "LOGISTICS"},
             new String[] {"103", "LOGISTICS"},
             new String[] {"104", "ACQUIRING"},
+            new String[] {"105", "LOGISTICS"},
             new String[] {"201", "STORAGE"},
             new String[] {"301", "PROMOTION"},
-            new String[] {"302", "DEDUCTIONS"});
+            new String[] {"302", "DEDUCTIONS"},
+            new String[] {"401", "ACCEPTANCE"});
 
     /** Yandex Market's service names (serviceName of the services report) as the sandbox maps them. */
     public static final List<String[]> YANDEX_MARKET = List.of(

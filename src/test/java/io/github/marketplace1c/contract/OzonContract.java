@@ -83,7 +83,7 @@ public final class OzonContract {
      * Returns how many places it mended.
      */
     static int repairInMemory(JsonNode node) {
-        int repaired = 0;
+        int repaired = accrualUpdateOfJuly2026(node);
         if (node instanceof ObjectNode object) {
             if ("array of strings".equals(object.path("type").asText(null))) {
                 object.put("type", "array");
@@ -111,6 +111,31 @@ public final class OzonContract {
             repaired += repairInMemory(child);
         }
         return repaired;
+    }
+
+    /**
+     * The spec snapshot is of June 2026; in July 2026 Ozon added {@code accruals[].container_fees} ({@code fees[]} of
+     * {@code type_id} and {@code accrued}) and the category {@code CONTAINER_FEES} to {@code /v1/finance/accrual/by-day}
+     * (the later snapshot in artefactby/ozon-seller-api, CHANGELOG 0.2.0 and src/generated/types.ts). Added here, in
+     * memory, so the emulator's container fees are checked against that shape. Only on the root node.
+     */
+    private static int accrualUpdateOfJuly2026(JsonNode root) {
+        JsonNode schemas = root.path("components").path("schemas");
+        String accrual = "finance.v1.GetFinanceAccrualByDayResponse.Accrual";
+        if (!(schemas.path(accrual).path("properties") instanceof ObjectNode properties)
+                || properties.has("container_fees")) {
+            return 0;
+        }
+        ObjectNode fee = JSON.createObjectNode().put("type", "object");
+        fee.putObject("properties").putObject("accrued").put("$ref", "#/components/schemas/money.MoneyAccrued");
+        ((ObjectNode) fee.get("properties")).putObject("type_id").put("type", "integer").put("format", "int32");
+        ObjectNode group = properties.putObject("container_fees").put("type", "object").put("nullable", true);
+        group.putObject("properties").putObject("fees").put("type", "array").set("items", fee);
+        JsonNode categories = schemas.path(accrual + ".AccruedCategory.Enum").path("enum");
+        if (categories instanceof com.fasterxml.jackson.databind.node.ArrayNode values) {
+            values.add("CONTAINER_FEES");
+        }
+        return 1;
     }
 
     public static OpenApiInteractionValidator validator() {

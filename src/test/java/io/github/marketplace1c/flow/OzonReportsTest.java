@@ -118,14 +118,24 @@ class OzonReportsTest {
             List<ObjectNode> docs = onec.services("Ozon 100001 2026-10");
             assertThat(docs).hasSize(1);
             ObjectNode doc = docs.get(0);
-            assertThat(doc.path("Расходы")).hasSize(5);
-            // logistics (76.00) and last mile (25.00) per unit for 46 units sold, one 1C service
-            assertThat(onec.serviceAmount(doc, SandboxServices.LOGISTICS)).isEqualByComparingTo("4646.00");
-            assertThat(onec.serviceAmount(doc, SandboxServices.ACQUIRING)).isEqualByComparingTo("416.70");
+            assertThat(doc.path("Расходы")).hasSize(6);
+            // logistics (76.00) and last mile (25.00) per unit for 46 units sold and the full accrual's one unit,
+            // plus the packaging item fee (15.00 per unit) the POSTING accruals of 9 mugs and candles carry and the
+            // full accrual's: one 1C service
+            assertThat(onec.serviceAmount(doc, SandboxServices.LOGISTICS)).isEqualByComparingTo("4897.00");
+            assertThat(onec.serviceAmount(doc, SandboxServices.ACQUIRING)).isEqualByComparingTo("421.04");
             assertThat(onec.serviceAmount(doc, SandboxServices.STORAGE)).isEqualByComparingTo("121.35");
-            assertThat(onec.serviceAmount(doc, SandboxServices.PROMOTION)).isEqualByComparingTo("830.50");
+            // search promotion 450.00 + 380.50, and the full accrual's seller-level fee 12.00
+            assertThat(onec.serviceAmount(doc, SandboxServices.PROMOTION)).isEqualByComparingTo("842.50");
             assertThat(onec.serviceAmount(doc, SandboxServices.DEDUCTIONS)).isEqualByComparingTo("1990.00");
-            assertThat(doc.path("СуммаДокумента").decimalValue()).isEqualByComparingTo("8004.55");
+            // container fees (CONTAINER_FEES) of two supplies, 350.00 + 280.00, and the full accrual's box, 40.00
+            assertThat(onec.serviceAmount(doc, SandboxServices.ACCEPTANCE)).isEqualByComparingTo("670.00");
+            assertThat(doc.path("СуммаДокумента").decimalValue()).isEqualByComparingTo("8941.89");
+            // Ozon's own figure, each accrual's total_amount less its sale part, is what it was reconciled with
+            JsonNode journal = world.adminJson("GET", "/api/reports?marketplace=ozon&account=" + ROMASHKA.id()
+                    + "&kind=services", null);
+            assertThat(journal).hasSize(1);
+            assertThat(journal.get(0).toString()).contains("8941.89").contains("LOADED");
 
             long byDay = world.ozon.recorded().stream().filter(e -> e.path().equals("/v1/finance/accrual/by-day")).count();
             assertThat(byDay).as("every day of October, twice (list and read), for both cabinets, plus extra pages")
@@ -195,6 +205,46 @@ class OzonReportsTest {
             assertThat(soapLine.sum()).isEqualByComparingTo("599.70");
             assertThat(soapLine.reward()).isEqualByComparingTo("71.96");
             assertThat(world.adminJson("GET", "/api/dead-letters?reason=UNMAPPED_PRODUCT&status=new", null)).isEmpty();
+        }
+    }
+
+    @Test
+    void moneyInAGroupOzonAddsLaterParksTheMonthAsUnmappedServiceAndMappingItLoadsItWhole() throws Exception {
+        try (FlowWorld world = world(OneCEmulator.Configuration.UNF, temp)) {
+            // a group the spec does not have yet, with its own fee: 30.00 for re-labelling
+            java.time.LocalDate day = OCTOBER.atDay(12);
+            ObjectNode accrual = OzonFinanceSeed.containerAccrual(9_000_000_001L, day, "RELABEL-1", 401,
+                    new BigDecimal("-30.00"));
+            accrual.remove("container_fees");
+            ObjectNode fee = accrual.putObject("relabel_fees").putArray("fees").addObject();
+            fee.put("type_id", 501);
+            fee.putObject("accrued").put("amount", "-30.00").put("currency", "RUB");
+            world.ozon.finance().addAccrual(ROMASHKA.clientId(), 9_000_000_001L, day, accrual);
+
+            world.runFlow("ozon-services");
+
+            OneCReports onec = new OneCReports(world.onec);
+            assertThat(onec.services("Ozon 100001 2026-10")).as("nothing half-written").isEmpty();
+            JsonNode letters = world.adminJson("GET", "/api/dead-letters?reason=UNMAPPED_SERVICE&status=new", null);
+            assertThat(letters).hasSize(1);
+            assertThat(letters.get(0).path("accountId").asText()).isEqualTo(ROMASHKA.id());
+            assertThat(letters.get(0).path("message").asText()).contains("relabel_fees.fees:501");
+
+            SandboxServices.Service deductions = SandboxServices.DEDUCTIONS;
+            JsonNode answer = world.adminJson("PUT", "/api/mappings/services", "{\"marketplace\":\"ozon\","
+                    + "\"key\":\"relabel_fees.fees:501\",\"ref\":\"" + deductions.nomenclatureRef()
+                    + "\",\"expenseItemRef\":\"" + deductions.expenseItemRef() + "\",\"name\":\""
+                    + deductions.name() + "\"}");
+            assertThat(answer.path("replayed").toString()).contains("DONE");
+
+            ObjectNode doc = onec.services("Ozon 100001 2026-10").get(0);
+            assertThat(onec.serviceAmount(doc, SandboxServices.DEDUCTIONS)).isEqualByComparingTo("2020.00");
+            assertThat(doc.path("СуммаДокумента").decimalValue()).isEqualByComparingTo("8971.89");
+            assertThat(world.adminJson("GET", "/api/dead-letters?reason=UNMAPPED_SERVICE&status=new", null)).isEmpty();
+            JsonNode journal = world.adminJson("GET", "/api/reports?marketplace=ozon&account=" + ROMASHKA.id()
+                    + "&kind=services", null);
+            assertThat(journal.get(0).toString()).as("reconciled with the parked money in").contains("8971.89")
+                    .contains("LOADED");
         }
     }
 

@@ -33,9 +33,11 @@ final class FinanceEndpoints {
             new String[]{"102", "Последняя миля", "Доставка отправления покупателю от сортировочного центра"},
             new String[]{"103", "Обработка отправления", "Приём и обработка отправления FBS"},
             new String[]{"104", "Эквайринг", "Оплата услуг по приёму платежей покупателей"},
+            new String[]{"105", "Упаковка товара", "Упаковка товара отправления на складе Ozon"},
             new String[]{"201", "Размещение товаров на складе", "Хранение товаров на складе Ozon"},
             new String[]{"301", "Продвижение в поиске", "Оплата за клик в поиске"},
-            new String[]{"302", "Подписка Premium Plus", "Ежемесячная подписка продавца"});
+            new String[]{"302", "Подписка Premium Plus", "Ежемесячная подписка продавца"},
+            new String[]{"401", "Обработка грузоместа", "Приёмка и обработка грузоместа (короба, паллеты) поставки"});
 
     private final OzonFinance finance;
     private final Clock clock;
@@ -115,9 +117,22 @@ final class FinanceEndpoints {
                 .filter(a -> a.accrualId() > after).limit(pageSize).toList();
         ObjectNode answer = OzonJson.object();
         ArrayNode list = answer.putArray("accruals");
-        page.forEach(a -> list.add(a.json().deepCopy()));
+        page.forEach(a -> list.add(withNullGroups(a.json().deepCopy())));
         answer.put("last_id", page.size() == pageSize ? Long.toString(page.get(page.size() - 1).accrualId()) : "");
         return answer;
+    }
+
+    /**
+     * Live answers carry {@code "posting": null} and {@code "item_fees": null} on accruals without them (both
+     * {@code nullable} in the spec); the other groups are simply left out.
+     */
+    private static ObjectNode withNullGroups(ObjectNode accrual) {
+        for (String group : List.of("posting", "item_fees")) {
+            if (!accrual.has(group)) {
+                accrual.putNull(group);
+            }
+        }
+        return accrual;
     }
 
     private static int requiredInt(JsonNode body, String field) {

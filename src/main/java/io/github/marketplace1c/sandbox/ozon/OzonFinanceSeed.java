@@ -18,8 +18,10 @@ import java.util.List;
  * The sandbox's Ozon finance for October 2026 (the month before the sandbox's week): per cabinet a realization
  * report of mapped offers priced as in 1C, with sales, returns, Ozon's reward and loyalty payouts, published on
  * a different November day per cabinet (both before the sandbox clock starts on the 7th); and the month's
- * accruals: per-posting services (logistics, last mile, acquiring), storage per SKU, and seller-level fees
- * (promotion, subscription). Deterministic: no randomness at all.
+ * accruals: per-posting services (logistics, last mile, acquiring) and, for fragile goods, a packaging item fee on
+ * the same POSTING accrual, storage per SKU, seller-level fees (promotion, subscription), container fees of the
+ * supplies (CONTAINER_FEES), and for Ромашка one "full" accrual with every money group filled. Deterministic: no
+ * randomness at all.
  */
 public final class OzonFinanceSeed {
 
@@ -32,6 +34,9 @@ public final class OzonFinanceSeed {
     static final BigDecimal LOGISTICS_PER_UNIT = new BigDecimal("76.00");
     static final BigDecimal LAST_MILE_PER_UNIT = new BigDecimal("25.00");
     static final BigDecimal ACQUIRING_RATE = new BigDecimal("0.015");
+    /** Packaging (type 105), an item fee Ozon puts on the POSTING accrual of fragile goods, per unit. */
+    static final BigDecimal PACKAGING_PER_UNIT = new BigDecimal("15.00");
+    static final java.util.Set<String> FRAGILE = java.util.Set.of("RM-MUG-004", "RM-CAN-007");
 
     /** A seeded row: which offer, sold or returned, how many, the category's commission ratio, payouts. */
     public record SeedRow(String offerId, boolean isReturn, int quantity, String commissionRatio,
@@ -155,8 +160,12 @@ public final class OzonFinanceSeed {
                 k++;
                 posting++;
                 String number = String.format("%08d-%04d-1", 30_000_000 + accountIndex * 1_000 + r, posting);
-                list.add(new OzonFinance.Accrual(nextId, date,
-                        postingAccrual(nextId, date, number, offer, units, new BigDecimal(seed.commissionRatio()))));
+                ObjectNode json = postingAccrual(nextId, date, number, offer, units,
+                        new BigDecimal(seed.commissionRatio()));
+                if (FRAGILE.contains(seed.offerId())) {
+                    addItemFee(json, offer, 105, PACKAGING_PER_UNIT.multiply(BigDecimal.valueOf(units)).negate());
+                }
+                list.add(new OzonFinance.Accrual(nextId, date, json));
                 nextId++;
             }
         }
@@ -194,7 +203,81 @@ public final class OzonFinanceSeed {
             json.set("total_amount", money(amount));
             list.add(new OzonFinance.Accrual(nextId++, date, json));
         }
+        String[][] containerFees = accountIndex == 0
+                ? new String[][]{{"8", "350.00"}, {"22", "280.00"}}
+                : new String[][]{{"8", "175.00"}};
+        for (String[] fee : containerFees) {
+            LocalDate date = MONTH.atDay(Integer.parseInt(fee[0]));
+            list.add(new OzonFinance.Accrual(nextId, date, containerAccrual(nextId, date,
+                    "SUPPLY-" + account.clientId() + "-" + fee[0], 401, new BigDecimal(fee[1]).negate())));
+            nextId++;
+        }
+        if (accountIndex == 0) {
+            LocalDate date = MONTH.atDay(27);
+            list.add(new OzonFinance.Accrual(nextId, date, fullAccrual(nextId, date, "30000099-0001-1",
+                    offer("RM-TEA-002"), new BigDecimal("0.12"))));
+            nextId++;
+        }
         return list;
+    }
+
+    /**
+     * A CONTAINER_FEES accrual (since July 2026): fees for a supply's container (box, pallet), not tied to a product:
+     * {@code container_fees.fees[]} of {@code type_id} and {@code accrued}, and {@code total_amount}.
+     */
+    public static ObjectNode containerAccrual(long accrualId, LocalDate date, String unitNumber, int typeId,
+                                              BigDecimal amount) {
+        ObjectNode json = base(accrualId, date, unitNumber, "CONTAINER_FEES");
+        ObjectNode fee = json.putObject("container_fees").putArray("fees").addObject();
+        fee.put("type_id", typeId);
+        fee.set("accrued", money(amount));
+        json.set("total_amount", money(amount));
+        return json;
+    }
+
+    /**
+     * Adds an item fee to an accrual (a POSTING accrual carries item fees besides its delivery in 2026 answers) and
+     * adds it to {@code total_amount}.
+     */
+    public static void addItemFee(ObjectNode accrual, OzonOffer offer, int typeId, BigDecimal amount) {
+        ObjectNode itemFees = accrual.has("item_fees") && accrual.get("item_fees").isObject()
+                ? (ObjectNode) accrual.get("item_fees") : accrual.putObject("item_fees");
+        ArrayNode items = itemFees.has("fees") ? (ArrayNode) itemFees.get("fees") : itemFees.putArray("fees");
+        ObjectNode item = items.addObject();
+        item.put("sku", offer.sku());
+        ObjectNode fee = item.putArray("fees").addObject();
+        fee.put("type_id", typeId);
+        fee.set("accrued", money(amount));
+        addToTotal(accrual, amount);
+    }
+
+    /**
+     * The "full" answer: a POSTING accrual with every optional money group the spec defines filled — the posting's
+     * commission and delivery services, an item fee, a seller-level fee and a container fee — the total their sum.
+     */
+    public static ObjectNode fullAccrual(long accrualId, LocalDate date, String postingNumber, OzonOffer offer,
+                                         BigDecimal commissionRatio) {
+        ObjectNode json = postingAccrual(accrualId, date, postingNumber, offer, 1, commissionRatio);
+        ObjectNode commission = (ObjectNode) json.path("posting").path("products").get(0).get("commission");
+        commission.set("bonus", money(new BigDecimal("4.50")));
+        commission.set("coinvestment", money(new BigDecimal("1.20")));
+        addItemFee(json, offer, 105, PACKAGING_PER_UNIT.negate());
+        ObjectNode nonItem = json.putObject("non_item_fee");
+        nonItem.put("type_id", 301);
+        BigDecimal promotion = new BigDecimal("-12.00");
+        nonItem.set("accrued", money(promotion));
+        addToTotal(json, promotion);
+        ObjectNode container = json.putObject("container_fees").putArray("fees").addObject();
+        container.put("type_id", 401);
+        BigDecimal box = new BigDecimal("-40.00");
+        container.set("accrued", money(box));
+        addToTotal(json, box);
+        return json;
+    }
+
+    private static void addToTotal(ObjectNode accrual, BigDecimal amount) {
+        BigDecimal total = new BigDecimal(accrual.path("total_amount").path("amount").asText("0"));
+        accrual.set("total_amount", money(total.add(amount)));
     }
 
     /** A POSTING accrual of one product line: the sale, Ozon's commission and the services it charged. */
