@@ -23,6 +23,7 @@ import io.github.marketplace1c.deadletter.DeadLetters;
 import io.github.marketplace1c.failure.RetryHints;
 import io.github.marketplace1c.flow.OrderIntake;
 import io.github.marketplace1c.http.HttpJson;
+import org.apache.camel.component.http.HttpComponent;
 import io.github.marketplace1c.journal.Journal;
 import io.github.marketplace1c.journal.PollState;
 import io.github.marketplace1c.journal.RecordClaims;
@@ -35,7 +36,9 @@ import io.github.marketplace1c.onec.OrderDocumentProfile;
 import io.github.marketplace1c.onec.OrderDocuments;
 import io.github.marketplace1c.onec.UnfOrderProfile;
 import io.github.marketplace1c.onec.UtOrderProfile;
+import io.github.marketplace1c.ozon.OzonApiSteps;
 import io.github.marketplace1c.ozon.OzonOrderSource;
+import io.github.marketplace1c.ozon.OzonPostingPages;
 import io.github.marketplace1c.flow.OrderFlow;
 import io.github.marketplace1c.order.StatusMap;
 import io.github.marketplace1c.ozon.OzonPostingTranslator;
@@ -126,6 +129,9 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("retryHints", new RetryHints());
         registry.bind("deadLetterParking", new DeadLetterParking(deadLetters, journal, claims));
 
+        // camel-http, for the calls the route files make: "http" in the sandbox, "https" in production
+        registry.bind("http", marketplaceHttp(new HttpComponent(), settings));
+        registry.bind("https", marketplaceHttp(new HttpComponent(), settings));
         HttpJson http = new HttpJson(json, Duration.ofSeconds(settings.integer("mp1c.http.connectTimeoutSeconds", 10)),
                 Duration.ofSeconds(settings.integer("mp1c.http.timeoutSeconds", 60)));
         HttpJson onecHttp = new HttpJson(json, Duration.ofSeconds(settings.integer("mp1c.http.connectTimeoutSeconds", 10)),
@@ -159,8 +165,13 @@ public class AppConfiguration implements CamelConfiguration {
         OzonSellerClient ozon = new OzonSellerClient(http, settings.required("mp1c.ozon.baseUrl"),
                 Duration.ofMillis(settings.integer("mp1c.ozon.rateLimitWaitMs", 1000)),
                 new AccountThrottle(limit(settings, "mp1c.ozon"), clock));
-        registry.bind("ozonOrders", new OrderFlow(new OzonOrderSource(ozon, new OzonPostingTranslator(),
-                settings.integer("mp1c.ozon.orders.pageSize", 100)), journal, pollState, claims, statusMap, json, clock,
+        // the steps routes/ozon/*.camel.yaml name around their Seller API calls
+        registry.bind("ozonApi", new OzonApiSteps(ozon.answers(), ozon.throttle()));
+        registry.bind("ozonPostingPages", new OzonPostingPages(json, settings.integer("mp1c.ozon.orders.pageSize", 100)));
+        OzonPostingTranslator ozonPostingTranslator = new OzonPostingTranslator();
+        registry.bind("ozonPostingTranslator", ozonPostingTranslator);
+        registry.bind("ozonOrders", new OrderFlow(new OzonOrderSource(ozonPostingTranslator), journal, pollState,
+                claims, statusMap, json, clock,
                 onecZone, Duration.ofDays(settings.integer("mp1c.ozon.orders.lookBackDays", 30)), overlap, deadLetters));
 
         WildberriesClient wildberries = new WildberriesClient(http, settings.required("mp1c.wildberries.marketplaceUrl"),
@@ -314,5 +325,23 @@ public class AppConfiguration implements CamelConfiguration {
             String value = get(key, null);
             return value == null ? fallback : Integer.parseInt(value.trim());
         }
+    }
+
+    /**
+     * The HTTP client of the routes' marketplace calls: the flows' error handling retries a call, honouring the
+     * marketplace's own waits, so the client itself never re-sends (Apache HttpClient re-sends a 429 or 503 after
+     * a second on its own otherwise); no cookies; the timeouts of mp1c.http.*.
+     */
+    private static HttpComponent marketplaceHttp(HttpComponent component, Settings settings) {
+        component.setAutomaticRetriesDisabled(true);
+        component.setCookieManagementDisabled(true);
+        component.setRedirectHandlingDisabled(true);
+        long connect = settings.integer("mp1c.http.connectTimeoutSeconds", 10) * 1000L;
+        long answer = settings.integer("mp1c.http.timeoutSeconds", 60) * 1000L;
+        component.setConnectTimeout(connect);
+        component.setConnectionRequestTimeout(connect);
+        component.setResponseTimeout(answer);
+        component.setSoTimeout(answer);
+        return component;
     }
 }

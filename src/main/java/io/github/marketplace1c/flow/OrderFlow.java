@@ -89,11 +89,21 @@ public class OrderFlow {
         exchange.setProperty(FlowProperties.HAS_NEXT, true);
     }
 
-    /** Reads the next page; body becomes the list of records to load. */
+    /** Reads the next page with the source's own client; body becomes the list of records to load. */
     public void fetchPage(Exchange exchange) {
         Account account = exchange.getProperty(FlowProperties.ACCOUNT, Account.class);
         OrderSource.Window window = exchange.getProperty(FlowProperties.WINDOW, OrderSource.Window.class);
-        OrderSource.Page page = source.fetch(account, window, exchange.getProperty(FlowProperties.CURSOR, String.class));
+        exchange.getIn().setBody(source.fetch(account, window, exchange.getProperty(FlowProperties.CURSOR, String.class)));
+        takePage(exchange);
+    }
+
+    /**
+     * Body: a page the route read ({@link OrderSource.Page}). Counts what is new in it, keeps where the next page
+     * starts, and leaves in the body the records to load: those not seen earlier in this run and not in 1C already.
+     */
+    public void takePage(Exchange exchange) {
+        Account account = exchange.getProperty(FlowProperties.ACCOUNT, Account.class);
+        OrderSource.Page page = exchange.getIn().getBody(OrderSource.Page.class);
         @SuppressWarnings("unchecked")
         Set<String> seen = exchange.getProperty(SEEN, Set.class);
         if (seen == null) {

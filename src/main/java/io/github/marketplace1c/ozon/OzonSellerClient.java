@@ -15,52 +15,31 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Ozon Seller API calls the orders flow makes, with Ozon's answers turned into failures the error handler
- * understands: 429 (code 8) and 5xx are transient; 401/403 and any answer about the Client-Id or Api-Key are
- * AUTH_FAILED for that account; other 4xx mean our request is wrong.
+ * The Ozon Seller API calls the flows not yet written as routes make (reports, catalog, stocks and prices), with
+ * Ozon's answers classified by {@link OzonAnswers} as the orders route's calls are.
  */
 public class OzonSellerClient {
 
-    /** One page of postings and where the next one starts. */
-    public record Page(List<JsonNode> postings, String cursor, boolean hasNext) {
-    }
-
     private final HttpJson http;
     private final String baseUrl;
-    private final Duration rateLimitWait;
     private final AccountThrottle throttle;
+    private final OzonAnswers answers;
 
     public OzonSellerClient(HttpJson http, String baseUrl, Duration rateLimitWait, AccountThrottle throttle) {
         this.http = http;
         this.throttle = throttle;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        this.rateLimitWait = rateLimitWait;
+        this.answers = new OzonAnswers(http.json(), rateLimitWait, throttle);
     }
 
-    /** {@code POST /v4/posting/fbs/list}: postings processed since {@code since}, changed since {@code changedFrom}. */
-    public Page postings(Account account, Instant since, Instant to, Instant changedFrom, String cursor, int limit) {
-        ObjectNode body = http.json().createObjectNode();
-        body.put("cursor", cursor == null ? "" : cursor);
-        body.put("limit", limit);
-        body.put("sort_dir", "ASC");
-        ObjectNode filter = body.putObject("filter");
-        filter.put("since", since.toString());
-        filter.put("to", to.toString());
-        if (changedFrom != null) {
-            ObjectNode changed = filter.putObject("last_changed_status_date");
-            changed.put("from", changedFrom.toString());
-            changed.put("to", to.toString());
-        }
-        body.putObject("with").put("analytics_data", true);
-        JsonNode answer = call(account, "/v4/posting/fbs/list", body);
-        JsonNode postings = answer.path("postings");
-        if (!postings.isArray()) {
-            throw new PermanentFailure(ReasonCode.INVALID_PAYLOAD, "Account " + account.id()
-                    + ": Ozon's /v4/posting/fbs/list answer has no 'postings' list");
-        }
-        List<JsonNode> list = new java.util.ArrayList<>();
-        postings.forEach(list::add);
-        return new Page(list, answer.path("cursor").asText(""), answer.path("has_next").asBoolean(false));
+    /** How Ozon's answers are classified, shared with the route steps ({@link OzonApiSteps}). */
+    public OzonAnswers answers() {
+        return answers;
+    }
+
+    /** The account's pacing under Ozon's limits, shared with the route steps. */
+    public AccountThrottle throttle() {
+        return throttle;
     }
 
     /** Any Seller API call: POST with a JSON body, the answer decoded and classified like every other. */
@@ -76,19 +55,13 @@ public class OzonSellerClient {
         try {
             response = http.send("POST", baseUrl + path, headers, body);
         } catch (IOException e) {
-            throw new TransientFailure(ReasonCode.MARKETPLACE_UNAVAILABLE, "Account " + account.id() + ": Ozon "
-                    + path + " did not answer (" + e.getClass().getSimpleName() + ")", null, e);
+            throw answers.unreachable(account, path, e);
         }
         int status = response.status();
         if (status == 200) {
-            try {
-                return http.parse(response.body());
-            } catch (IOException e) {
-                throw new PermanentFailure(ReasonCode.INVALID_PAYLOAD, "Account " + account.id() + ": Ozon " + path
-                        + " answered with a body that is not JSON");
-            }
+            return answers.ok(account, path, response.body());
         }
-        throw failure(account, path, status, response.body(), response.header("Retry-After"));
+        throw answers.failure(account, path, status, response.body(), response.header("Retry-After"));
     }
 
     /** Reads a 200 answer's body as it arrives. */
@@ -116,66 +89,16 @@ public class OzonSellerClient {
                 }
             }
             String text = response.text();
-            if (status == 404 && notFoundIsAbsent && !isCredentialMessage(ozonMessage(text))) {
+            if (status == 404 && notFoundIsAbsent && !answers.isCredentialMessage(answers.message(text))) {
                 return java.util.Optional.empty();
             }
-            throw failure(account, path, status, text, response.header("Retry-After"));
+            throw answers.failure(account, path, status, text, response.header("Retry-After"));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new PermanentFailure(ReasonCode.INVALID_PAYLOAD, "Account " + account.id() + ": Ozon " + path
                     + " answered with JSON that cannot be read: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new TransientFailure(ReasonCode.MARKETPLACE_UNAVAILABLE, "Account " + account.id() + ": Ozon "
                     + path + " did not answer in full (" + e.getClass().getSimpleName() + ")", null, e);
-        }
-    }
-
-    /** Ozon's error answer as the failure the error handler understands. */
-    private RuntimeException failure(Account account, String path, int status, String body, String retryAfterHeader) {
-        String message = ozonMessage(body);
-        String where = "Account " + account.id() + ": Ozon " + path + " answered " + status + " " + message;
-        if (status == 429) {
-            Duration wait = retryAfter(retryAfterHeader, status);
-            throttle.backOff(account.id(), wait);
-            return new TransientFailure(ReasonCode.MARKETPLACE_UNAVAILABLE, where, wait, null);
-        }
-        if (status >= 500) {
-            return new TransientFailure(ReasonCode.MARKETPLACE_UNAVAILABLE, where, retryAfter(retryAfterHeader, status),
-                    null);
-        }
-        if (status == 401 || status == 403 || isCredentialMessage(message)) {
-            return new PermanentFailure(ReasonCode.AUTH_FAILED, where + " (check the account's Client-Id and Api-Key)");
-        }
-        return new PermanentFailure(ReasonCode.CONFIGURATION, where);
-    }
-
-    /**
-     * Ozon answers a wrong or unknown key with 404 code 5 "Invalid Api-Key…" (and a deactivated, IP-restricted or
-     * role-less key with its own text), so credentials problems are recognised by the message, not the status.
-     */
-    private static boolean isCredentialMessage(String message) {
-        String text = message.toLowerCase();
-        return text.contains("api-key") || text.contains("client-id");
-    }
-
-    /** Ozon's 429 carries no documented wait; a Retry-After is used when present, else the configured wait. */
-    private Duration retryAfter(String header, int status) {
-        if (header != null) {
-            try {
-                return Duration.ofSeconds(Long.parseLong(header.trim()));
-            } catch (NumberFormatException ignored) {
-                // an HTTP date is not used by Ozon; fall through to the configured wait
-            }
-        }
-        return status == 429 ? rateLimitWait : null;
-    }
-
-    private String ozonMessage(String body) {
-        try {
-            JsonNode error = http.parse(body);
-            String message = error.path("message").asText("");
-            return error.has("code") ? "(code " + error.path("code").asText() + ") " + message : message;
-        } catch (IOException e) {
-            return body == null ? "" : body.substring(0, Math.min(200, body.length()));
         }
     }
 }

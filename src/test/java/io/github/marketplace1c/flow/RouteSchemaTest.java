@@ -41,7 +41,7 @@ class RouteSchemaTest {
             "routes/shared/catalog.camel.yaml", "routes/shared/flows.camel.yaml", "routes/shared/orders.camel.yaml",
             "routes/shared/prices.camel.yaml", "routes/shared/sales-report.camel.yaml",
             "routes/shared/services.camel.yaml", "routes/shared/stocks.camel.yaml",
-            "routes/ozon/catalog.camel.yaml", "routes/ozon/orders.camel.yaml", "routes/ozon/prices.camel.yaml",
+            "routes/ozon/catalog.camel.yaml", "routes/ozon/prices.camel.yaml",
             "routes/ozon/sales-report.camel.yaml", "routes/ozon/services.camel.yaml", "routes/ozon/stocks.camel.yaml",
             "routes/wildberries/catalog.camel.yaml", "routes/wildberries/orders.camel.yaml",
             "routes/wildberries/prices.camel.yaml", "routes/wildberries/sales-report.camel.yaml",
