@@ -12,6 +12,12 @@ public enum ReasonCode {
     RECONCILIATION_MISMATCH,
     /** The marketplace sent a record we cannot read (a missing or malformed field, named in the message). */
     INVALID_PAYLOAD,
+    /**
+     * The record's money is in a currency other than roubles (the message names it: KZT, 933, ...) and no rule the
+     * marketplace documents converts it; nothing was booked. Fix: load it by hand into a contract in that currency,
+     * then discard the dead letter with a note; a replay fails the same way.
+     */
+    UNSUPPORTED_CURRENCY,
     /** 1C refused the document (its own message is kept). */
     ONEC_REJECTED,
     /** 1C did not answer or answered with a transient error after every retry. */

@@ -245,6 +245,8 @@ public class ReportFlow {
         // several codes may map to one 1C service: one row per mapped service kind
         java.util.Map<String, ReportDocumentProfile.ResolvedService> byService = new java.util.LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
+        // the report waits for the key or its fallback: a row for either replays it
+        List<String> waitFor = new ArrayList<>();
         for (ReportAggregate.ServiceLine charge : read.services()) {
             Optional<MappingRow> row = services.resolve(source.marketplace(), account.id(), charge.key);
             if (row.isEmpty() && charge.name != null && !charge.name.equals(charge.key)) {
@@ -252,6 +254,10 @@ public class ReportFlow {
             }
             if (row.isEmpty()) {
                 missing.add(charge.key);
+                waitFor.add(charge.key);
+                if (charge.name != null && !charge.name.equals(charge.key)) {
+                    waitFor.add(charge.name);
+                }
                 continue;
             }
             MappingRow mapped = row.get();
@@ -271,7 +277,7 @@ public class ReportFlow {
                     "unmapped services: " + first(missing));
             throw new UnmappedServiceException(what + ": " + missing.size() + " service kind(s) have no row in the "
                     + "service map: " + first(missing) + ". Nothing was written to 1C; add them (PUT "
-                    + "/api/mappings/services) and the report loads whole.", missing);
+                    + "/api/mappings/services) and the report loads whole.", waitFor);
         }
         return new ArrayList<>(byService.values());
     }

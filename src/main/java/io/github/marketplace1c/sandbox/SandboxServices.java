@@ -25,16 +25,27 @@ public final class SandboxServices {
     public static final Service ACQUIRING = service("SRV-006", "Эквайринг маркетплейса", "Эквайринг");
     public static final Service PROMOTION = service("SRV-007", "Продвижение на маркетплейсе", "Продвижение");
     public static final Service PLACEMENT = service("SRV-008", "Размещение товаров на маркетплейсе", "Размещение");
+    public static final Service REBILLED_LOGISTICS = service("SRV-009",
+            "Возмещение издержек маркетплейса по перевозке", "Возмещение издержек по перевозке");
     public static final List<Service> SERVICES = List.of(LOGISTICS, STORAGE, ACCEPTANCE, FINES, DEDUCTIONS, ACQUIRING,
-            PROMOTION, PLACEMENT);
+            PROMOTION, PLACEMENT, REBILLED_LOGISTICS);
 
-    /** Wildberries' service kinds (sellerOperName) as the sandbox maps them. */
+    /**
+     * Wildberries' service kinds as the sandbox maps them: the kind of a fee field (a bare kind catches every
+     * bonusTypeName of it), or {@code kind: bonusTypeName}. Deductions have no bare row on purpose: each kind of
+     * deduction is a different expense, so a new one waits for its own mapping.
+     */
     public static final List<String[]> WILDBERRIES = List.of(
             new String[] {"Логистика", "LOGISTICS"},
+            new String[] {"Возмещение издержек по перевозке", "REBILLED_LOGISTICS"},
             new String[] {"Хранение", "STORAGE"},
             new String[] {"Платная приемка", "ACCEPTANCE"},
             new String[] {"Штраф", "FINES"},
-            new String[] {"Удержание", "DEDUCTIONS"});
+            new String[] {"Удержание: Оказание услуг «ВБ.Продвижение»", "PROMOTION"},
+            new String[] {"Корректировка вознаграждения", "DEDUCTIONS"},
+            new String[] {"Баллы программы лояльности", "PROMOTION"},
+            new String[] {"Компенсация скидки по программе лояльности", "PROMOTION"},
+            new String[] {"Участие в программе лояльности", "PROMOTION"});
 
     /** Ozon's accrual types (type_id, the emulator's /v1/finance/accrual/types) as the sandbox maps them. */
     public static final List<String[]> OZON = List.of(
@@ -77,6 +88,7 @@ public final class SandboxServices {
             case "ACQUIRING" -> ACQUIRING;
             case "PROMOTION" -> PROMOTION;
             case "PLACEMENT" -> PLACEMENT;
+            case "REBILLED_LOGISTICS" -> REBILLED_LOGISTICS;
             default -> DEDUCTIONS;
         };
     }

@@ -14,6 +14,12 @@ import java.util.List;
  * Wildberries assembly orders as canonical orders. One assembly order is one unit of one item: one 1C line. A
  * record is either one assembly order, or — for an account that groups a buyer's cart — {@code {"orderUid": ...,
  * "orders": [...]}}, one line per assembly order. Money arrives in kopecks and is converted exactly.
+ *
+ * <p>Currency (ISO 4217 numeric, 643 = RUB): the price booked is {@code convertedPrice}, which the spec states is in
+ * the seller's country currency {@code convertedCurrencyCode} (WB's own conversion of a sale in another currency,
+ * e.g. 933 BYN → 643), else {@code price} in {@code currencyCode}. When the amount booked is not in roubles the order
+ * is refused whole ({@code UNSUPPORTED_CURRENCY}, naming the currency): it is never booked as roubles. A code that is
+ * absent is taken as roubles, the currency of the account's contract.
  */
 public class WildberriesOrderTranslator {
 
@@ -116,6 +122,15 @@ public class WildberriesOrderTranslator {
             } else {
                 price = BigDecimal.valueOf(kopecks.asLong(), 2);
             }
+            String codeField = order.hasNonNull("convertedPrice") ? "convertedCurrencyCode" : "currencyCode";
+            JsonNode code = order.get(codeField);
+            if (code != null && !code.isNull() && !RUB.equals(code.asText().trim())) {
+                throw new PermanentFailure(ReasonCode.UNSUPPORTED_CURRENCY, "Account " + accountId + ", Wildberries "
+                        + "order " + key + ": " + at + codeField + " " + code.asText() + currencyName(code.asText())
+                        + " is not roubles (643): the " + (order.hasNonNull("convertedPrice") ? "convertedPrice"
+                        : "price") + " " + (kopecks == null ? "" : kopecks.asText()) + " is not booked as roubles. Book it by hand into a "
+                        + "contract in that currency, then discard this dead letter with a note.");
+            }
             if (price != null && !product.isBlank()) {
                 lines.add(new Order.Line(product, order.path("article").asText(product), BigDecimal.ONE, price));
             }
@@ -137,6 +152,19 @@ public class WildberriesOrderTranslator {
         return new Order(MARKETPLACE, accountId, externalNumber, status, createdAt, warehouse, "", status.startsWith("cancel")
                 || status.contains("declined") || "defect".equals(status) ? "Wildberries: " + status : null,
                 List.copyOf(lines), details);
+    }
+
+    private static final String RUB = "643";
+
+    /** The letter code of a numeric ISO 4217 code, for the message: " (BYN)"; empty when Java does not know it. */
+    static String currencyName(String numeric) {
+        for (java.util.Currency currency : java.util.Currency.getAvailableCurrencies()) {
+            if (String.valueOf(currency.getNumericCode()).equals(numeric.trim())
+                    || String.format("%03d", currency.getNumericCode()).equals(numeric.trim())) {
+                return " (" + currency.getCurrencyCode() + ")";
+            }
+        }
+        return "";
     }
 
     private static String productKey(JsonNode order, ProductKey key) {

@@ -23,16 +23,20 @@ import java.util.Map;
 /**
  * Wildberries realization reports for the sales-report and services flows. The weekly reports of a period come from
  * {@code sales-reports/list} with WB's sums (retailAmountSum, forPaySum and the fee sums: the reconciliation's
- * totals); a report's rows from {@code sales-reports/detailed/{reportId}}, {@code rrdId} paging until 204, up to
- * {@code pageSize} rows a page, asking only for the fields read. Rows are parsed one by one from the stream:
+ * totals; a sum an entry lacks is simply not compared); a report's rows from
+ * {@code sales-reports/detailed/{reportId}}, {@code rrdId} paging until 204, up to {@code pageSize} rows a page,
+ * asking only for the fields read. Rows are parsed one by one from the stream:
  * <ul>
  * <li>{@code docTypeName} Продажа / Возврат: a sale or return of the product (quantity, {@code retailAmount} the sale
  * sum, {@code forPay} what WB transfers, the reward is the difference; WB sends forPay negative on returns);</li>
- * <li>a row with a fee ({@code deliveryService}, {@code paidStorage}, {@code paidAcceptance}, {@code penalty},
- * {@code deduction}): a service charge named by its {@code sellerOperName} (Логистика, Хранение, Платная приемка,
- * Штраф, Удержание, ...);</li>
- * <li>anything else (additional payments, compensations): skipped with its sellerOperName.</li>
+ * <li>every non-zero fee field of any row is a charge of its own ({@link Fee}): the field decides the kind, not the
+ * row's {@code sellerOperName} (a «Штраф» row may carry paid acceptance or storage); the service map's key is
+ * {@code <kind>: <bonusTypeName>}, falling back to the bare kind (see {@link #serviceKey});</li>
+ * <li>anything else without money: skipped with its sellerOperName.</li>
  * </ul>
+ * A report or a row in a currency other than roubles is refused whole ({@code UNSUPPORTED_CURRENCY}): WB documents no
+ * conversion of report amounts. A field outside the spec's list whose value is a non-zero amount becomes a charge keyed
+ * {@code Поле <name>}, parked until mapped, never dropped.
  * The product key is the account's {@code settings.productKey}: {@code nmId}, {@code article} (vendorCode) and
  * {@code barcode} (sku) are in the rows; for {@code chrtId} (the default, what stock needs) the rows' barcodes are
  * looked up in the account's cards (content-api), since the report does not name sizes by chrtId.
@@ -41,10 +45,120 @@ public class WildberriesReportSource implements ReportSource {
 
     /** The row fields a sales report needs; WB sends only these (a third of a full row's bytes). */
     public static final List<String> SALES_FIELDS = List.of("rrdId", "nmId", "vendorCode", "sku", "docTypeName",
-            "quantity", "retailAmount", "forPay");
+            "quantity", "retailAmount", "forPay", "currency");
+
+    /**
+     * The fee fields of a row, each its own service kind. {@code sign} -1: WB pays it to the seller (a refund of a
+     * charge). {@code listSum}: the list endpoint's sum that covers it (rebillLogisticCost has none of its own: WB's
+     * cabinet counts it in the logistics cost, deliveryServiceSum).
+     */
+    public enum Fee {
+        LOGISTICS("deliveryService", "Логистика", 1, "deliveryServiceSum"),
+        REBILL_LOGISTICS("rebillLogisticCost", "Возмещение издержек по перевозке", 1, "deliveryServiceSum"),
+        STORAGE("paidStorage", "Хранение", 1, "paidStorageSum"),
+        ACCEPTANCE("paidAcceptance", "Платная приемка", 1, "paidAcceptanceSum"),
+        PENALTY("penalty", "Штраф", 1, "penaltySum"),
+        DEDUCTION("deduction", "Удержание", 1, "deductionSum"),
+        REWARD_CORRECTION("additionalPayment", "Корректировка вознаграждения", -1, "additionalPaymentSum"),
+        LOYALTY_POINTS("cashbackAmount", "Баллы программы лояльности", 1, "cashbackAmountSum"),
+        LOYALTY_COMPENSATION("cashbackDiscount", "Компенсация скидки по программе лояльности", -1,
+                "cashbackDiscountSum"),
+        LOYALTY_PARTICIPATION("cashbackCommissionChange", "Участие в программе лояльности", 1,
+                "cashbackCommissionChangeSum");
+
+        public final String field;
+        public final String kind;
+        public final int sign;
+        public final String listSum;
+
+        Fee(String field, String kind, int sign, String listSum) {
+            this.field = field;
+            this.kind = kind;
+            this.sign = sign;
+            this.listSum = listSum;
+        }
+    }
+
     /** The row fields the fees need. */
-    public static final List<String> SERVICES_FIELDS = List.of("rrdId", "nmId", "docTypeName", "sellerOperName",
-            "deliveryService", "paidStorage", "paidAcceptance", "penalty", "deduction", "rrDate");
+    public static final List<String> SERVICES_FIELDS;
+
+    static {
+        List<String> fields = new ArrayList<>(List.of("rrdId", "nmId", "docTypeName", "sellerOperName",
+                "bonusTypeName", "currency", "rrDate"));
+        for (Fee fee : Fee.values()) {
+            fields.add(fee.field);
+        }
+        SERVICES_FIELDS = List.copyOf(fields);
+    }
+
+    /**
+     * The sellerOperName values whose fee fields are booked by the field alone. A row with another one (WB adds them:
+     * «Коррекция логистики», «Компенсация ущерба», ...) is keyed {@code <kind> (<sellerOperName>)} with no fallback,
+     * so it waits for its own mapping instead of landing in a service nobody chose for it.
+     */
+    public static final java.util.Set<String> KNOWN_OPERATIONS = java.util.Set.of("Продажа", "Возврат", "Логистика",
+            "Возмещение издержек по перевозке/по складским операциям с товаром", "Хранение", "Платная приемка",
+            "Платная приёмка", "Штраф", "Штрафы", "Удержание", "Удержания", "Доплаты",
+            "Корректировка вознаграждения", "Программа лояльности");
+
+    /**
+     * The spec's row fields (13-finances.yaml, SalesReportsDetailedRes) that are not fees: identifiers, texts,
+     * percents, and the sale's own amounts (retailPrice…, the reward's parts ppvzSalesCommission, ppvzReward,
+     * acquiringFee, vw, vwNds, which are inside retailAmount − forPay; installmentCofinancingAmount and
+     * paymentSchedule, see docs/reports.md). Any other field carrying a non-zero amount is a money field we do not
+     * know: it becomes a charge keyed {@code Поле <name>} (parked until mapped).
+     */
+    static final java.util.Set<String> OTHER_SPEC_FIELDS = java.util.Set.of("reportId", "dateFrom", "dateTo",
+            "createDate", "reportType", "giId", "dlvPrc", "fixTariffDateFrom", "fixTariffDateTo", "subjectName",
+            "brandName", "title", "techSize", "salePercent", "commissionPercent", "officeName", "orderDt", "saleDt",
+            "shkId", "retailPrice", "retailPriceWithDisc", "deliveryAmount", "returnAmount", "giBoxTypeName",
+            "productDiscountForReport", "sellerPromo", "spp", "kvwBase", "kvw", "supRatingUp", "isKgvpV2",
+            "ppvzSalesCommission", "ppvzReward", "acquiringFee", "acquiringPercent", "paymentProcessing",
+            "acquiringBank", "vw", "vwNds", "ppvzOfficeName", "ppvzOfficeId", "ppvzSupplierName", "ppvzSupplierInn",
+            "declarationNumber", "stickerId", "country", "srvDbs", "rebillLogisticOrg", "orderId", "kiz", "isB2b",
+            "trbxId", "installmentCofinancingAmount", "wibesDiscountPercent", "paymentSchedule", "deliveryMethod",
+            "sellerPromoId", "sellerPromoDiscount", "loyaltyId", "loyaltyDiscount", "uuidPromocode",
+            "salePricePromocodeDiscountPrc", "articleSubstitution", "salePriceAffiliatedDiscountPrc", "agencyVat",
+            "salePriceWholesaleDiscountPrc", "b2bCustomerTin", "orderUid", "srid", "paidWithSocialCertificate",
+            "warehouseLogisticsCoeff", "buyerTaxRegistrationReasonCode", "utdUcdNumber", "utdUcdDate");
+
+    /** How a report or row names roubles: finance-api writes RUB; the old statistics report wrote руб. */
+    static boolean roubles(String currency) {
+        if (currency == null || currency.isBlank()) {
+            return true; // not stated: the account's contract currency, roubles
+        }
+        String c = currency.trim();
+        return c.equalsIgnoreCase("RUB") || c.equalsIgnoreCase("RUR") || c.equals("643") || c.equalsIgnoreCase("руб")
+                || c.equalsIgnoreCase("руб.");
+    }
+
+    /**
+     * The service map's key of a fee: {@code <kind>} — plus {@code (<sellerOperName>)} when the row's operation is not
+     * one of {@link #KNOWN_OPERATIONS} — plus {@code : <bonusTypeName>} when WB names one (a trailing document number,
+     * «…, документ № 123», is cut off so the key does not change every week). The flow looks the key up first, then
+     * the fallback: the same without the bonus type (so a bare «Логистика» row catches every logistics type; leave
+     * «Удержание» without a bare row and every new kind of deduction waits for its own mapping).
+     *
+     * @return {key, fallback}
+     */
+    public static String[] serviceKey(Fee fee, String sellerOperName, String bonusTypeName) {
+        String base = sellerOperName == null || sellerOperName.isBlank() || KNOWN_OPERATIONS.contains(sellerOperName)
+                ? fee.kind : fee.kind + " (" + sellerOperName.trim() + ")";
+        String bonus = bonusType(bonusTypeName);
+        return new String[] {bonus.isEmpty() ? base : base + ": " + bonus, base};
+    }
+
+    private static final java.util.regex.Pattern DOCUMENT_NUMBER = java.util.regex.Pattern.compile(
+            "(,?\\s*документ\\s*№\\s*\\S+|\\s+№?\\s*\\d+)\\s*$");
+
+    static String bonusType(String bonusTypeName) {
+        if (bonusTypeName == null) {
+            return "";
+        }
+        String text = bonusTypeName.trim();
+        String cut = DOCUMENT_NUMBER.matcher(text).replaceFirst("").trim();
+        return cut.isEmpty() ? text : cut;
+    }
 
     private final WildberriesFinanceClient client;
     /** A cabinet's barcode → chrtID (its card list), for accounts whose products are keyed by chrtId. */
@@ -73,18 +187,46 @@ public class WildberriesReportSource implements ReportSource {
             ReportTotals totals = kind == ReportKind.SALES
                     ? new ReportTotals(null, null, money(report, "retailAmountSum", where), null,
                             money(report, "forPaySum", where), null)
-                    : new ReportTotals(null, null, null, null, null, money(report, "deliveryServiceSum", where)
-                            .add(money(report, "paidStorageSum", where)).add(money(report, "paidAcceptanceSum", where))
-                            .add(money(report, "deductionSum", where)).add(money(report, "penaltySum", where)));
+                    : new ReportTotals(null, null, null, null, null, servicesTotal(report, where));
+            Map<String, String> attributes = new java.util.LinkedHashMap<>();
+            attributes.put("reportType", report.path("reportType").asText("1"));
+            attributes.put("currency", report.path("currency").asText(""));
             refs.add(new ReportRef(marketplace(), account.id(), kind, id, id, date(report, "createDate", where),
-                    date(report, "dateFrom", where), date(report, "dateTo", where), totals,
-                    Map.of("reportType", report.path("reportType").asText("1"))));
+                    date(report, "dateFrom", where), date(report, "dateTo", where), totals, Map.copyOf(attributes)));
         }
         return refs;
     }
 
+    /**
+     * WB's figure for all the fees read: each fee field's list sum with its sign (rebillLogisticCost is inside
+     * deliveryServiceSum). Null — not compared — when the entry lacks one of the sums: a list entry without one sum
+     * must not hide the report, and a partial figure would report a mismatch that is not there.
+     */
+    private static BigDecimal servicesTotal(JsonNode report, String where) {
+        BigDecimal total = BigDecimal.ZERO;
+        java.util.Set<String> counted = new java.util.HashSet<>();
+        for (Fee fee : Fee.values()) {
+            if (!counted.add(fee.listSum)) {
+                continue;
+            }
+            BigDecimal sum = money(report, fee.listSum, where);
+            if (sum == null) {
+                return null;
+            }
+            total = total.add(fee.sign < 0 ? sum.negate() : sum);
+        }
+        return total;
+    }
+
     @Override
     public void read(Account account, ReportRef report, ReportSink sink) {
+        String currency = report.attributes() == null ? null : report.attributes().get("currency");
+        if (!roubles(currency)) {
+            throw new PermanentFailure(ReasonCode.UNSUPPORTED_CURRENCY, "Account " + account.id()
+                    + ", Wildberries report " + report.reportId() + " is in " + currency + ", not roubles: Wildberries "
+                    + "documents no conversion of report amounts, so nothing was written to 1C. Load it into a "
+                    + "contract in " + currency + " by hand, then discard this dead letter with a note.");
+        }
         String productKey = account.setting("productKey", "chrtId");
         Map<String, String> chrtIds = "chrtId".equals(productKey) ? chrtIdsByBarcode.apply(account) : Map.of();
         long reportId;
@@ -115,6 +257,17 @@ public class WildberriesReportSource implements ReportSource {
         return new Row(account, report, productKey, chrtIds, sink).readPage(parser);
     }
 
+    private static final Fee[] FEES = Fee.values();
+    private static final Map<String, Fee> FEE_BY_FIELD;
+
+    static {
+        Map<String, Fee> byField = new java.util.HashMap<>();
+        for (Fee fee : FEES) {
+            byField.put(fee.field, fee);
+        }
+        FEE_BY_FIELD = Map.copyOf(byField);
+    }
+
     /** One row at a time, parsed field by field into reused fields, then handed to the sink. */
     private static final class Row {
         private final Account account;
@@ -130,14 +283,15 @@ public class WildberriesReportSource implements ReportSource {
         String sku;
         String docTypeName;
         String sellerOperName;
+        String bonusTypeName;
+        String currency;
         long quantity;
         BigDecimal retailAmount;
         BigDecimal forPay;
-        BigDecimal deliveryService;
-        BigDecimal paidStorage;
-        BigDecimal paidAcceptance;
-        BigDecimal penalty;
-        BigDecimal deduction;
+        /** By {@link Fee#ordinal()}. */
+        final BigDecimal[] fees = new BigDecimal[FEES.length];
+        /** Fields outside the spec's list that carried an amount: name, amount, ... */
+        final List<Object> unknown = new ArrayList<>();
         int rrDate;
 
         Row(Account account, ReportRef report, String productKey, Map<String, String> chrtIds, ReportSink sink) {
@@ -165,15 +319,21 @@ public class WildberriesReportSource implements ReportSource {
                         case "quantity" -> quantity = parser.getValueAsLong();
                         case "retailAmount" -> retailAmount = decimal(parser, field);
                         case "forPay" -> forPay = decimal(parser, field);
-                        case "deliveryService" -> deliveryService = decimal(parser, field);
-                        case "paidStorage" -> paidStorage = decimal(parser, field);
-                        case "paidAcceptance" -> paidAcceptance = decimal(parser, field);
-                        case "penalty" -> penalty = decimal(parser, field);
-                        case "deduction" -> deduction = decimal(parser, field);
+                        case "bonusTypeName" -> bonusTypeName = known(parser);
+                        case "currency" -> currency = known(parser);
                         case "rrDate" -> rrDate = day(parser);
                         default -> {
-                            if (value.isStructStart()) {
+                            Fee fee = FEE_BY_FIELD.get(field);
+                            if (fee != null) {
+                                fees[fee.ordinal()] = decimal(parser, field);
+                            } else if (value.isStructStart()) {
                                 parser.skipChildren();
+                            } else if (!OTHER_SPEC_FIELDS.contains(field)) {
+                                BigDecimal amount = amountOrNull(parser);
+                                if (amount != null && amount.signum() != 0) {
+                                    unknown.add(field);
+                                    unknown.add(amount);
+                                }
                             }
                         }
                     }
@@ -187,13 +347,21 @@ public class WildberriesReportSource implements ReportSource {
         private void clear() {
             rrdId = 0;
             nmId = 0;
-            vendorCode = sku = docTypeName = sellerOperName = null;
+            vendorCode = sku = docTypeName = sellerOperName = bonusTypeName = currency = null;
             rrDate = 0;
             quantity = 0;
-            retailAmount = forPay = deliveryService = paidStorage = paidAcceptance = penalty = deduction = null;
+            retailAmount = forPay = null;
+            java.util.Arrays.fill(fees, null);
+            unknown.clear();
         }
 
         private void emit() {
+            if (!roubles(currency)) {
+                throw new PermanentFailure(ReasonCode.UNSUPPORTED_CURRENCY, "Account " + account.id()
+                        + ", Wildberries report " + report.reportId() + ", row rrdId " + rrdId + " is in " + currency
+                        + ", not roubles: Wildberries documents no conversion of report amounts, so nothing of the "
+                        + "report was written to 1C");
+            }
             boolean sale = "Продажа".equals(docTypeName);
             boolean goods = sale || "Возврат".equals(docTypeName);
             if (goods && report.kind() != ReportKind.SALES) {
@@ -212,36 +380,68 @@ public class WildberriesReportSource implements ReportSource {
                         null, quantity(Math.abs(quantity)), amount, amount.subtract(transfer), transfer, null));
             }
             boolean fee = false;
-            fee |= charge("Логистика", deliveryService, sale);
-            fee |= charge("Хранение", paidStorage, sale);
-            fee |= charge("Платная приемка", paidAcceptance, sale);
-            fee |= charge("Штраф", penalty, sale);
-            fee |= charge("Удержание", deduction, sale);
-            if (!fee && !sale && !"Возврат".equals(docTypeName)) {
+            for (Fee kind : FEES) {
+                fee |= charge(kind, fees[kind.ordinal()]);
+            }
+            for (int i = 0; i < unknown.size(); i += 2) {
+                // a money field the spec did not have when this was written: its own service kind, never dropped
+                String key = "Поле " + unknown.get(i);
+                sink.service(new ServiceCharge(key, key, (BigDecimal) unknown.get(i + 1), day(),
+                        nmId == 0 ? null : String.valueOf(nmId)));
+                fee = true;
+            }
+            if (!fee && !goods) {
                 sink.skipped(String.valueOf(rrdId), report.kind() == ReportKind.SALES ? "not a sale or return"
-                        : "sellerOperName '" + sellerOperName + "' is neither a sale, a return nor a fee");
+                        : "sellerOperName '" + sellerOperName + "' carries no amount of a fee");
             }
         }
 
         private boolean hasFee() {
-            return nonZero(deliveryService) || nonZero(paidStorage) || nonZero(paidAcceptance) || nonZero(penalty)
-                    || nonZero(deduction);
+            for (BigDecimal value : fees) {
+                if (nonZero(value)) {
+                    return true;
+                }
+            }
+            return !unknown.isEmpty();
         }
 
         private static boolean nonZero(BigDecimal value) {
             return value != null && value.signum() != 0;
         }
 
-        /** A fee of the row: named by sellerOperName, or by the field's usual name on a sale or return row. */
-        private boolean charge(String usualName, BigDecimal amount, boolean goodsRow) {
+        /** A fee of the row, keyed by its field's kind and the row's bonus type (see {@link #serviceKey}). */
+        private boolean charge(Fee fee, BigDecimal amount) {
             if (amount == null || amount.signum() == 0) {
                 return false;
             }
-            boolean goods = goodsRow || "Возврат".equals(docTypeName);
-            String name = goods || sellerOperName == null || sellerOperName.isBlank() ? usualName : sellerOperName;
-            LocalDate day = rrDate == 0 ? null : LocalDate.of(rrDate / 10000, rrDate / 100 % 100, rrDate % 100);
-            sink.service(new ServiceCharge(name, name, amount, day, nmId == 0 ? null : String.valueOf(nmId)));
+            String[] key = serviceKey(fee, goodsRow() ? null : sellerOperName, bonusTypeName);
+            sink.service(new ServiceCharge(key[0], key[1], fee.sign < 0 ? amount.negate() : amount, day(),
+                    nmId == 0 ? null : String.valueOf(nmId)));
             return true;
+        }
+
+        private boolean goodsRow() {
+            return "Продажа".equals(docTypeName) || "Возврат".equals(docTypeName);
+        }
+
+        private LocalDate day() {
+            return rrDate == 0 ? null : LocalDate.of(rrDate / 10000, rrDate / 100 % 100, rrDate % 100);
+        }
+
+        /** A value that reads as an amount ("12.50", 3, -1.5); null for texts, booleans and empty strings. */
+        private static BigDecimal amountOrNull(JsonParser parser) throws IOException {
+            JsonToken token = parser.currentToken();
+            if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
+                return parser.getDecimalValue();
+            }
+            if (token != JsonToken.VALUE_STRING) {
+                return null;
+            }
+            String text = parser.getText().trim();
+            if (text.isEmpty() || !text.matches("-?\\d+(\\.\\d+)?")) {
+                return null;
+            }
+            return new BigDecimal(text);
         }
 
         private String product() {
@@ -306,7 +506,7 @@ public class WildberriesReportSource implements ReportSource {
 
         /** The names WB repeats on every row, without a new String each time; others as read. */
         private static final String[] KNOWN = {"Продажа", "Возврат", "Логистика", "Хранение", "Платная приемка",
-            "Штраф", "Удержание", ""};
+            "Штраф", "Удержание", "RUB", "К клиенту при продаже", "От клиента при возврате", ""};
 
         private static String known(JsonParser parser) throws IOException {
             if (parser.currentToken() != JsonToken.VALUE_STRING) {
@@ -454,10 +654,14 @@ public class WildberriesReportSource implements ReportSource {
         }
     }
 
+    /** A sum of a list entry; null when the entry lacks it (the figure is then not compared). */
     private static BigDecimal money(JsonNode report, String field, String where) {
         JsonNode value = report.path(field);
+        if (value.isMissingNode() || value.isNull() || value.asText().isBlank()) {
+            return null;
+        }
         try {
-            return new BigDecimal(value.asText());
+            return new BigDecimal(value.asText().trim());
         } catch (NumberFormatException e) {
             throw new PermanentFailure(ReasonCode.INVALID_PAYLOAD, where + ": " + field + " '" + value.asText()
                     + "' is not an amount");

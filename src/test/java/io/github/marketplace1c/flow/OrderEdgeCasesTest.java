@@ -19,6 +19,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Cases a review found: carts cut by paging, and a stale replay of an order cancelled since. */
 class OrderEdgeCasesTest {
@@ -67,6 +69,45 @@ class OrderEdgeCasesTest {
                 }
             }
             assertThat(carts).as("carts checked").isGreaterThan(0);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = OneCEmulator.Configuration.class, names = {"UNF", "UT"})
+    void aWildberriesOrderNotInRoublesIsADeadLetterNamingItsCurrencyAndAConvertedOneIsBookedInRoubles(
+            OneCEmulator.Configuration configuration) throws Exception {
+        try (FlowWorld world = new FlowWorld(configuration, temp, Map.of())) {
+            SandboxData.WildberriesAccount account = SandboxData.WB_ROMASHKA;
+            SandboxData.WildberriesCard card = SandboxData.WB_CARDS.stream().filter(SandboxData.WildberriesCard::mapped)
+                    .findFirst().orElseThrow();
+            SandboxData.WildberriesWarehouse warehouse = SandboxData.WB_WAREHOUSES.get(0);
+            java.time.Instant now = world.clock.instant().minusSeconds(600);
+            // the spec's own example: sold in BYN (933), WB's converted price in the seller's roubles (643)
+            ObjectNode converted = io.github.marketplace1c.sandbox.wildberries.WildberriesSeed.order(9_900_001L,
+                    "rid-byn", "uid-byn", now, warehouse, card);
+            converted.put("price", 1014).put("currencyCode", 933).put("convertedPrice", 28322)
+                    .put("convertedCurrencyCode", 643);
+            // a seller whose country currency is tenge: nothing of it is roubles
+            ObjectNode tenge = io.github.marketplace1c.sandbox.wildberries.WildberriesSeed.order(9_900_002L,
+                    "rid-kzt", "uid-kzt", now, warehouse, card);
+            tenge.put("price", 1014).put("currencyCode", 933).put("convertedPrice", 412000)
+                    .put("convertedCurrencyCode", 398);
+            world.wildberries.orders().add(account.token(), converted);
+            world.wildberries.orders().add(account.token(), tenge);
+            world.start();
+
+            world.runFlow("wildberries-orders");
+
+            OneCOrders orders = new OneCOrders(world.onec);
+            assertThat(orders.byNumber("9900002")).as("never booked as roubles").isEmpty();
+            List<ObjectNode> booked = orders.byNumber("9900001");
+            assertThat(booked).hasSize(1);
+            assertThat(booked.get(0).path(orders.rowsField()).get(0).path("Цена").decimalValue())
+                    .isEqualByComparingTo("283.22");
+            JsonNode letters = world.adminJson("GET", "/api/dead-letters?reason=UNSUPPORTED_CURRENCY", null);
+            assertThat(letters.findValuesAsText("recordKey")).containsExactly("9900002");
+            assertThat(letters.get(0).path("message").asText()).contains("convertedCurrencyCode 398 (KZT)")
+                    .contains("not roubles").contains("wb-romashka");
         }
     }
 

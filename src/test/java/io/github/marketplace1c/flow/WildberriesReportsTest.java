@@ -139,11 +139,12 @@ class WildberriesReportsTest {
                 List<ObjectNode> docs = reports.documents(reports.servicesSet(), report.reportId());
                 assertThat(docs).hasSize(1);
                 ObjectNode doc = docs.get(0);
-                Map<String, BigDecimal> fees = WildberriesReports.expectedFees(report);
+                Map<SandboxServices.Service, BigDecimal> fees = WildberriesReports.expectedFees(report);
+                assertThat(fees).doesNotContainKey(null);
                 assertThat(doc.path("Расходы")).hasSize(fees.size());
                 BigDecimal total = BigDecimal.ZERO;
-                for (Map.Entry<String, BigDecimal> fee : fees.entrySet()) {
-                    SandboxServices.Service service = WildberriesReports.service(fee.getKey());
+                for (Map.Entry<SandboxServices.Service, BigDecimal> fee : fees.entrySet()) {
+                    SandboxServices.Service service = fee.getKey();
                     List<JsonNode> rows = new ArrayList<>();
                     for (JsonNode row : doc.path("Расходы")) {
                         boolean same = reports.unf()
@@ -153,7 +154,7 @@ class WildberriesReportsTest {
                             rows.add(row);
                         }
                     }
-                    assertThat(rows).as("%s in week %d", fee.getKey(), week).hasSize(1);
+                    assertThat(rows).as("%s in week %d", service.name(), week).hasSize(1);
                     assertThat(rows.get(0).path("Сумма").decimalValue()).isEqualByComparingTo(fee.getValue());
                     assertThat(rows.get(0).path("Содержание").asText()).isEqualTo(service.name());
                     total = total.add(fee.getValue());
@@ -161,14 +162,17 @@ class WildberriesReportsTest {
                 assertThat(doc.path("СуммаДокумента").decimalValue()).isEqualByComparingTo(total);
                 WildberriesFinance.Sums sums = report.sums();
                 assertThat(total).isEqualByComparingTo(sums.deliveryServiceSum().add(sums.paidStorageSum())
-                        .add(sums.paidAcceptanceSum()).add(sums.penaltySum()).add(sums.deductionSum()));
+                        .add(sums.paidAcceptanceSum()).add(sums.penaltySum()).add(sums.deductionSum())
+                        .subtract(sums.additionalPaymentSum()));
             }
-            // every kind of fee the sandbox has was in some report
+            // logistics, rebilled transport, storage, acceptance, fines and the promotion deduction: each its own row
             assertThat(world.onec.objects(reports.servicesSet()).stream()
                     .flatMap(d -> java.util.stream.StreamSupport.stream(d.path("Расходы").spliterator(), false))
                     .map(r -> r.path("Содержание").asText()).distinct())
-                    .containsExactlyInAnyOrderElementsOf(SandboxServices.WILDBERRIES.stream()
-                            .map(kind -> SandboxServices.byName(kind[1]).name()).distinct().toList());
+                    .containsExactlyInAnyOrder(SandboxServices.LOGISTICS.name(),
+                            SandboxServices.REBILLED_LOGISTICS.name(), SandboxServices.STORAGE.name(),
+                            SandboxServices.ACCEPTANCE.name(), SandboxServices.FINES.name(),
+                            SandboxServices.PROMOTION.name());
         }
     }
 
@@ -229,7 +233,7 @@ class WildberriesReportsTest {
             List<Long> fined = new ArrayList<>();
             for (int week = 1; week < WildberriesFinanceSeed.WEEKS; week++) {
                 WildberriesFinance.Report report = report(world, week);
-                boolean fine = WildberriesReports.expectedFees(report).containsKey("Штраф");
+                boolean fine = WildberriesReports.expectedFees(report).containsKey(SandboxServices.FINES);
                 assertThat(reports.documents(reports.servicesSet(), report.reportId())).hasSize(fine ? 0 : 1);
                 if (fine) {
                     fined.add(report.reportId());
@@ -258,9 +262,104 @@ class WildberriesReportsTest {
                         .finance().report(ROMASHKA.token(), reportId).orElseThrow()).size());
             }
             // the service map is edited like the others: listed and exported
-            assertThat(world.adminJson("GET", "/api/mappings/services?marketplace=wildberries", null)).hasSize(5);
+            assertThat(world.adminJson("GET", "/api/mappings/services?marketplace=wildberries", null))
+                    .hasSize(SandboxServices.WILDBERRIES.size());
             assertThat(world.admin("GET", "/api/mappings/services/export", null).body())
                     .contains("service_key").contains("expense_item_ref").contains("Платная приемка");
+        }
+    }
+
+    /** Week 1's rows plus a deduction of a kind the sandbox has never seen (WB adds them without notice). */
+    static WildberriesFinance.Report withNewDeduction(FlowWorld world) {
+        WildberriesFinance.Report week = report(world, 1);
+        List<WildberriesFinance.Row> rows = new ArrayList<>();
+        for (int i = 0; i < week.rowCount(); i++) {
+            rows.add(week.row(i));
+        }
+        WildberriesFinance.Row last = rows.get(rows.size() - 1);
+        rows.add(WildberriesFinance.Row.fee(last.rrdId() + 1, "Удержание", new BigDecimal("333.33"), last.nmId(),
+                last.vendorCode(), last.barcode(), week.dateFrom().plusDays(3))
+                .withBonusType("Оказание услуг «ВБ.Медиа»"));
+        return world.wildberries.finance().replaceReport(ROMASHKA.token(), week.reportId(), rows);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = OneCEmulator.Configuration.class, names = {"UNF", "UT"})
+    void aDeductionOfANewBonusTypeParksItsReportAndItsOwnMappingLoadsItAsItsOwnRow(
+            OneCEmulator.Configuration configuration) throws Exception {
+        try (FlowWorld world = world(configuration, temp)) {
+            WildberriesFinance.Report report = withNewDeduction(world);
+            world.start();
+            world.runFlow("wildberries-services");
+            WildberriesReports reports = new WildberriesReports(world.wildberries.finance(), world.onec);
+            assertThat(reports.documents(reports.servicesSet(), report.reportId())).isEmpty();
+            assertThat(reports.documents(reports.servicesSet(), report(world, 2).reportId())).hasSize(1);
+            JsonNode letters = world.adminJson("GET", "/api/dead-letters?flow=services&account=wb-romashka"
+                    + "&status=new", null);
+            assertThat(letters).hasSize(1);
+            assertThat(letters.get(0).path("reason").asText()).isEqualTo("UNMAPPED_SERVICE");
+            assertThat(letters.get(0).path("message").asText()).contains("Удержание: Оказание услуг «ВБ.Медиа»");
+            JsonNode waiting = world.adminJson("GET", "/api/reports?account=wb-romashka&status=WAITING_FOR_MAPPING",
+                    null);
+            assertThat(waiting).hasSize(1);
+            assertThat(waiting.get(0).path("services").decimalValue()).as("the parked fee is counted")
+                    .isEqualByComparingTo(report.sums().deliveryServiceSum().add(report.sums().paidStorageSum())
+                            .add(report.sums().paidAcceptanceSum()).add(report.sums().penaltySum())
+                            .add(report.sums().deductionSum()));
+
+            SandboxServices.Service promotion = SandboxServices.PROMOTION;
+            JsonNode answer = world.adminJson("PUT", "/api/mappings/services", "{\"marketplace\":\"wildberries\","
+                    + "\"key\":\"Удержание: Оказание услуг «ВБ.Медиа»\",\"ref\":\"" + promotion.nomenclatureRef()
+                    + "\",\"expenseItemRef\":\"" + promotion.expenseItemRef() + "\",\"name\":\"ВБ.Медиа\"}");
+            assertThat(answer.path("replayed")).hasSize(1);
+            List<ObjectNode> docs = reports.documents(reports.servicesSet(), report.reportId());
+            assertThat(docs).hasSize(1);
+            assertThat(docs.get(0).path("Расходы")).anySatisfy(row -> {
+                assertThat(row.path("Содержание").asText()).isEqualTo("ВБ.Медиа");
+                assertThat(row.path("Сумма").decimalValue()).isEqualByComparingTo("333.33");
+            });
+            assertThat(world.adminJson("GET", "/api/dead-letters?flow=services&status=new", null)).isEmpty();
+        }
+    }
+
+    @Test
+    void aReportInAnotherCurrencyIsRefusedNamingItAndTheOthersLoad() throws Exception {
+        try (FlowWorld world = world(OneCEmulator.Configuration.UNF, temp)) {
+            WildberriesFinance.Report report = report(world, 2);
+            report.currency("KZT");
+            world.start();
+            List<Journal.RunSummary> runs = world.runFlow("wildberries-services");
+            assertThat(runs).allSatisfy(run -> assertThat(run.status()).isEqualTo("OK"));
+            WildberriesReports reports = new WildberriesReports(world.wildberries.finance(), world.onec);
+            assertThat(reports.documents(reports.servicesSet(), report.reportId())).isEmpty();
+            assertThat(reports.documents(reports.servicesSet(), report(world, 3).reportId())).hasSize(1);
+            JsonNode letters = world.adminJson("GET", "/api/dead-letters?reason=UNSUPPORTED_CURRENCY", null);
+            assertThat(letters).hasSize(1);
+            assertThat(letters.get(0).path("recordKey").asText()).isEqualTo("services:" + report.reportId());
+            assertThat(letters.get(0).path("message").asText()).contains("is in KZT, not roubles")
+                    .contains("nothing was written to 1C");
+        }
+    }
+
+    @Test
+    void aListEntryLackingASumStillLoadsItsReportAndTheOthers() throws Exception {
+        try (FlowWorld world = world(OneCEmulator.Configuration.UT, temp)) {
+            WildberriesFinance.Report report = report(world, 2);
+            report.omitSum("paidAcceptanceSum");
+            report.omitSum("forPaySum");
+            world.start();
+            assertThat(world.runFlow("wildberries-services")).allSatisfy(run -> assertThat(run.status()).isEqualTo("OK"));
+            assertThat(world.runFlow("wildberries-sales-report")).allSatisfy(run ->
+                    assertThat(run.status()).isEqualTo("OK"));
+            WildberriesReports reports = new WildberriesReports(world.wildberries.finance(), world.onec);
+            for (int week = 1; week < WildberriesFinanceSeed.WEEKS; week++) {
+                assertThat(reports.documents(reports.servicesSet(), report(world, week).reportId())).hasSize(1);
+                assertThat(reports.documents(reports.salesSet(), report(world, week).reportId())).hasSize(1);
+            }
+            JsonNode journal = world.adminJson("GET", "/api/reports?account=wb-romashka&kind=SERVICES", null);
+            assertThat(journal).as("not compared where WB did not state it")
+                    .anySatisfy(entry -> assertThat(entry.path("mpServices").isNull()).isTrue())
+                    .anySatisfy(entry -> assertThat(entry.path("mpServices").isNull()).isFalse());
         }
     }
 

@@ -109,25 +109,40 @@ public record WildberriesReports(WildberriesFinance finance, OneCEmulator onec) 
         }
     }
 
-    /** Fee amounts per WB sellerOperName. */
-    public static Map<String, BigDecimal> expectedFees(WildberriesFinance.Report report) {
-        Map<String, BigDecimal> fees = new LinkedHashMap<>();
+    /**
+     * Fee amounts per 1C service the sandbox's service map sends them to, field by field of WB's rows (the field
+     * names the kind whatever the row's sellerOperName; the key is kind + bonusTypeName, else the bare kind). A fee
+     * the sandbox does not map is under null.
+     */
+    public static Map<SandboxServices.Service, BigDecimal> expectedFees(WildberriesFinance.Report report) {
+        Map<SandboxServices.Service, BigDecimal> fees = new LinkedHashMap<>();
         for (int i = 0; i < report.rowCount(); i++) {
             WildberriesFinance.Row row = report.row(i);
-            BigDecimal amount = row.deliveryService().add(row.paidStorage()).add(row.paidAcceptance())
-                    .add(row.penalty()).add(row.deduction());
-            if (amount.signum() != 0) {
-                fees.merge(row.sellerOperName(), amount, BigDecimal::add);
-            }
+            String bonus = row.bonusTypeName() == null ? "" : row.bonusTypeName().replaceAll(",\\s*документ № \\d+$", "");
+            add(fees, "Логистика", bonus, row.deliveryService());
+            add(fees, "Возмещение издержек по перевозке", bonus, row.rebillLogisticCost());
+            add(fees, "Хранение", bonus, row.paidStorage());
+            add(fees, "Платная приемка", bonus, row.paidAcceptance());
+            add(fees, "Штраф", bonus, row.penalty());
+            add(fees, "Удержание", bonus, row.deduction());
+            add(fees, "Корректировка вознаграждения", bonus, row.additionalPayment().negate());
         }
         return fees;
     }
 
-    /** The 1C service (УНФ) or expense item (УТ) the sandbox's service map sends a WB fee to. */
-    public static SandboxServices.Service service(String sellerOperName) {
-        return SandboxServices.WILDBERRIES.stream().filter(k -> k[0].equals(sellerOperName)).findFirst()
-                .map(k -> SandboxServices.byName(k[1]))
-                .orElseThrow(() -> new AssertionError("the sandbox does not map " + sellerOperName));
+    private static void add(Map<SandboxServices.Service, BigDecimal> fees, String kind, String bonus,
+                            BigDecimal amount) {
+        if (amount.signum() == 0) {
+            return;
+        }
+        SandboxServices.Service service = mapped(kind + ": " + bonus);
+        fees.merge(service != null ? service : mapped(kind), amount, BigDecimal::add);
+    }
+
+    /** The 1C service the sandbox maps a WB service key to; null when it maps none. */
+    public static SandboxServices.Service mapped(String key) {
+        return SandboxServices.WILDBERRIES.stream().filter(k -> k[0].equals(key)).findFirst()
+                .map(k -> SandboxServices.byName(k[1])).orElse(null);
     }
 
     private static String ref(String ref) {

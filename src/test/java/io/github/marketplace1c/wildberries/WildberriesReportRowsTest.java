@@ -116,4 +116,92 @@ class WildberriesReportRowsTest {
         assertThat(read.sales()).isEqualByComparingTo("100000001.095");
         assertThat(read.transfer()).isEqualByComparingTo("1.01");
     }
+
+    private static java.util.Map<String, BigDecimal> charges(ReportAggregate read) {
+        java.util.Map<String, BigDecimal> byKey = new java.util.LinkedHashMap<>();
+        read.services().forEach(s -> byKey.put(s.key, s.amount));
+        return byKey;
+    }
+
+    @Test
+    void everyFeeFieldIsItsOwnKindAndAFineRowsAcceptanceIsAcceptance() throws Exception {
+        String rows = "["
+                + "{\"rrdId\":1,\"nmId\":10,\"docTypeName\":\"\",\"sellerOperName\":\"Логистика\","
+                + "\"bonusTypeName\":\"К клиенту при продаже\",\"deliveryService\":\"80.5\",\"rebillLogisticCost\":\"1.349\","
+                + "\"currency\":\"RUB\"},"
+                + "{\"rrdId\":2,\"nmId\":10,\"docTypeName\":\"\",\"sellerOperName\":\"Штраф\","
+                + "\"bonusTypeName\":\"Штраф МП. Невыполненный заказ\",\"penalty\":\"231.35\",\"paidAcceptance\":\"865\","
+                + "\"paidStorage\":\"12.5\"},"
+                + "{\"rrdId\":3,\"nmId\":0,\"docTypeName\":\"\",\"sellerOperName\":\"Удержание\","
+                + "\"bonusTypeName\":\"Оказание услуг «ВБ.Продвижение», документ № 265522014\",\"deduction\":\"6354\"},"
+                + "{\"rrdId\":4,\"nmId\":0,\"docTypeName\":\"\",\"sellerOperName\":\"Доплаты\","
+                + "\"additionalPayment\":\"100\"},"
+                + "{\"rrdId\":5,\"nmId\":10,\"docTypeName\":\"\",\"sellerOperName\":\"Коррекция логистики\","
+                + "\"deliveryService\":\"-20\"}"
+                + "]";
+        ReportAggregate read = read(ReportKind.SERVICES, "barcode", Map.of(), rows);
+        assertThat(charges(read)).containsExactly(
+                Map.entry("Логистика: К клиенту при продаже", new BigDecimal("80.5")),
+                Map.entry("Возмещение издержек по перевозке: К клиенту при продаже", new BigDecimal("1.349")),
+                Map.entry("Хранение: Штраф МП. Невыполненный заказ", new BigDecimal("12.5")),
+                Map.entry("Платная приемка: Штраф МП. Невыполненный заказ", new BigDecimal("865")),
+                Map.entry("Штраф: Штраф МП. Невыполненный заказ", new BigDecimal("231.35")),
+                Map.entry("Удержание: Оказание услуг «ВБ.Продвижение»", new BigDecimal("6354")),
+                Map.entry("Корректировка вознаграждения", new BigDecimal("-100")),
+                Map.entry("Логистика (Коррекция логистики)", new BigDecimal("-20")));
+        // the fallback the flow tries when the key has no row: the bare kind, never across kinds
+        assertThat(read.services()).extracting(s -> s.name).containsExactly("Логистика",
+                "Возмещение издержек по перевозке", "Хранение", "Платная приемка", "Штраф", "Удержание",
+                "Корректировка вознаграждения", "Логистика (Коррекция логистики)");
+        // WB's list sums: rebilled transport inside deliveryServiceSum, additionalPayment paid to the seller
+        Reconciliation.Result ok = Reconciliation.check(read, new ReportTotals(null, null, null, null, null,
+                new BigDecimal("80.5").add(new BigDecimal("1.349")).subtract(new BigDecimal("20"))
+                        .add(new BigDecimal("12.5")).add(new BigDecimal("865")).add(new BigDecimal("231.35"))
+                        .add(new BigDecimal("6354")).subtract(new BigDecimal("100"))), new BigDecimal("0.01"));
+        assertThat(ok.matches()).isTrue();
+    }
+
+    @Test
+    void aRowInAnotherCurrencyRefusesTheReportNamingTheCurrency() {
+        String rows = "[{\"rrdId\":1,\"sku\":\"1\",\"docTypeName\":\"Продажа\",\"quantity\":1,\"retailAmount\":\"10\","
+                + "\"forPay\":\"8\",\"currency\":\"RUB\"},{\"rrdId\":2,\"sku\":\"1\",\"docTypeName\":\"Продажа\","
+                + "\"quantity\":1,\"retailAmount\":\"10\",\"forPay\":\"8\",\"currency\":\"KZT\"}]";
+        assertThatThrownBy(() -> read(ReportKind.SALES, "barcode", Map.of(), rows))
+                .isInstanceOf(PermanentFailure.class)
+                .satisfies(e -> assertThat(((PermanentFailure) e).reason()).isEqualTo(ReasonCode.UNSUPPORTED_CURRENCY))
+                .hasMessageContaining("rrdId 2").hasMessageContaining("is in KZT, not roubles");
+    }
+
+    @Test
+    void aMoneyFieldOutsideTheSpecIsAChargeOfItsOwnAndTextsAndPercentsAreNot() throws Exception {
+        String rows = "[{\"rrdId\":1,\"nmId\":10,\"docTypeName\":\"\",\"sellerOperName\":\"Логистика\","
+                + "\"deliveryService\":\"10\",\"spp\":25.31,\"kiz\":\"0102\",\"logisticsSurcharge\":\"7.25\","
+                + "\"newFlag\":true,\"newText\":\"abc\"}]";
+        ReportAggregate read = read(ReportKind.SERVICES, "barcode", Map.of(), rows);
+        assertThat(charges(read)).containsExactly(Map.entry("Логистика", new BigDecimal("10")),
+                Map.entry("Поле logisticsSurcharge", new BigDecimal("7.25")));
+    }
+
+    @Test
+    void theRecordedRowsReadAsTheirProjectsDescribeThem() throws Exception {
+        String rows;
+        try (java.io.InputStream in = getClass().getResourceAsStream("/recorded/wildberries-finance/rows.json")) {
+            rows = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        ReportAggregate services = read(ReportKind.SERVICES, "nmId", Map.of(), rows);
+        String bonus = ": Штраф МП. Невыполненный заказ (отмена клиентом после недовоза)";
+        assertThat(charges(services)).containsExactly(
+                Map.entry("Возмещение издержек по перевозке" + bonus, new BigDecimal("1.349")),
+                Map.entry("Хранение" + bonus, new BigDecimal("12647.29")),
+                Map.entry("Платная приемка" + bonus, new BigDecimal("865")),
+                Map.entry("Штраф" + bonus, new BigDecimal("231.35")),
+                Map.entry("Удержание" + bonus, new BigDecimal("6354")),
+                Map.entry("Баллы программы лояльности" + bonus, new BigDecimal("2")),
+                Map.entry("Компенсация скидки по программе лояльности" + bonus, new BigDecimal("-19")),
+                Map.entry("Участие в программе лояльности" + bonus, new BigDecimal("0.2")));
+        assertThat(services.rowsSkipped()).as("the fee-less sale is the sales flow's").isEqualTo(1);
+        ReportAggregate sales = read(ReportKind.SALES, "nmId", Map.of(), rows);
+        assertThat(sales.sales()).isEqualByComparingTo("2523");
+        assertThat(sales.transfer()).isEqualByComparingTo("1863.55");
+    }
 }

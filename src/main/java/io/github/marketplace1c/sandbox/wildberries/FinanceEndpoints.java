@@ -60,29 +60,34 @@ final class FinanceEndpoints {
                 Math.min(reports.size(), offset + limit))) {
             WildberriesFinance.Sums sums = report.sums();
             ObjectNode item = answer.addObject();
+            java.util.function.BiConsumer<String, BigDecimal> sum = (name, value) -> {
+                if (!report.omits(name)) {
+                    item.put(name, money(value));
+                }
+            };
             item.put("reportId", report.reportId());
             item.put("sellerFinanceName", sellerName(token));
             item.put("dateFrom", report.dateFrom().toString());
             item.put("dateTo", report.dateTo().toString());
             item.put("createDate", report.createDate().toString());
-            item.put("currency", "RUB");
+            item.put("currency", report.currency());
             item.put("reportType", 1);
-            item.put("retailAmountSum", money(sums.retailAmountSum()));
-            item.put("forPaySum", money(sums.forPaySum()));
+            sum.accept("retailAmountSum", sums.retailAmountSum());
+            sum.accept("forPaySum", sums.forPaySum());
             item.put("avgSalePercent", 0);
-            item.put("deliveryServiceSum", money(sums.deliveryServiceSum()));
-            item.put("paidStorageSum", money(sums.paidStorageSum()));
-            item.put("paidAcceptanceSum", money(sums.paidAcceptanceSum()));
-            item.put("deductionSum", money(sums.deductionSum()));
-            item.put("penaltySum", money(sums.penaltySum()));
-            item.put("additionalPaymentSum", money(sums.additionalPaymentSum()));
-            item.put("cashbackAmountSum", "0");
-            item.put("cashbackDiscountSum", "0");
-            item.put("cashbackCommissionChangeSum", "0");
+            sum.accept("deliveryServiceSum", sums.deliveryServiceSum());
+            sum.accept("paidStorageSum", sums.paidStorageSum());
+            sum.accept("paidAcceptanceSum", sums.paidAcceptanceSum());
+            sum.accept("deductionSum", sums.deductionSum());
+            sum.accept("penaltySum", sums.penaltySum());
+            sum.accept("additionalPaymentSum", sums.additionalPaymentSum());
+            sum.accept("cashbackAmountSum", BigDecimal.ZERO);
+            sum.accept("cashbackDiscountSum", BigDecimal.ZERO);
+            sum.accept("cashbackCommissionChangeSum", BigDecimal.ZERO);
             item.put("paymentSchedule", "-1");
-            item.put("bankPaymentSum", money(sums.forPaySum().subtract(sums.deliveryServiceSum())
+            sum.accept("bankPaymentSum", sums.forPaySum().subtract(sums.deliveryServiceSum())
                     .subtract(sums.paidStorageSum()).subtract(sums.paidAcceptanceSum()).subtract(sums.deductionSum())
-                    .subtract(sums.penaltySum()).add(sums.additionalPaymentSum())));
+                    .subtract(sums.penaltySum()).add(sums.additionalPaymentSum()));
         }
         return answer.isEmpty() ? new WildberriesEmulator.Answer(204, null) : new WildberriesEmulator.Answer(200, answer);
     }
@@ -141,7 +146,7 @@ final class FinanceEndpoints {
         f.string("dateFrom", report.dateFrom().toString());
         f.string("dateTo", report.dateTo().toString());
         f.string("createDate", report.createDate().toString());
-        f.string("currency", "RUB");
+        f.string("currency", report.currency().equals("RUB") ? r.currency() : report.currency());
         f.number("reportType", 1);
         f.number("rrdId", r.rrdId());
         f.number("giId", 0);
@@ -199,7 +204,8 @@ final class FinanceEndpoints {
         f.bool("srvDbs", false);
         f.string("penalty", money(r.penalty()));
         f.string("additionalPayment", money(r.additionalPayment()));
-        f.string("rebillLogisticCost", "0");
+        f.string("rebillLogisticCost", money(r.rebillLogisticCost()));
+        f.string("rebillLogisticOrg", r.rebillLogisticCost().signum() == 0 ? "" : "ООО «Вайлдберриз»");
         f.string("paidStorage", money(r.paidStorage()));
         f.string("deduction", money(r.deduction()));
         f.string("paidAcceptance", money(r.paidAcceptance()));

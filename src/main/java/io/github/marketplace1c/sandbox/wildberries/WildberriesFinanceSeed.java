@@ -11,8 +11,10 @@ import java.util.Random;
 /**
  * The sandbox's realization reports: for each Wildberries account, the weekly reports around October 2026 (the month
  * before the sandbox's week), Monday to Sunday as WB cuts them. Sales and returns are of the mapped cards only, with
- * WB's 24.5 % commission; fees of every kind the sandbox's service map knows (Логистика, Хранение, Платная приемка,
- * Штраф, Удержание). The week that starts in September is there too and is skipped by the accounts' reportsFrom.
+ * WB's 24.5 % commission; fees of the kinds the sandbox's service map knows: logistics (some rows also carrying
+ * rebilled transport, rebillLogisticCost), storage, paid acceptance, a «Штраф» row that also carries paid acceptance
+ * (as WB writes them), and a deduction told apart by its bonusTypeName (ВБ.Продвижение, with WB's document number).
+ * The week that starts in September is there too and is skipped by the accounts' reportsFrom.
  * Deterministic: the same rows on every start.
  */
 public final class WildberriesFinanceSeed {
@@ -53,7 +55,9 @@ public final class WildberriesFinanceSeed {
             for (int i = 0; i < sales; i++) {
                 LocalDate day = monday.plusDays(random.nextInt(7));
                 rows.add(goods(++rrdId, true, card, day));
-                rows.add(fee(++rrdId, "Логистика", new BigDecimal(45 + random.nextInt(40) + ".50"), card, day));
+                WildberriesFinance.Row logistics = fee(++rrdId, "Логистика",
+                        new BigDecimal(45 + random.nextInt(40) + ".50"), card, day);
+                rows.add(i == 0 ? logistics.with("rebillLogisticCost", new BigDecimal("12.40")) : logistics);
             }
         }
         for (int i = 0; i < 2; i++) {
@@ -66,10 +70,12 @@ public final class WildberriesFinanceSeed {
         rows.add(fee(++rrdId, "Хранение", new BigDecimal(100 + week * 7 + ".35"), any, monday.plusDays(6)));
         rows.add(fee(++rrdId, "Платная приемка", new BigDecimal("300.00"), any, monday.plusDays(1)));
         if (week % 2 == 1) {
-            rows.add(fee(++rrdId, "Штраф", new BigDecimal("500.00"), any, monday.plusDays(2)));
+            rows.add(fee(++rrdId, "Штраф", new BigDecimal("500.00"), any, monday.plusDays(2))
+                    .with("paidAcceptance", new BigDecimal("75.00")));
         }
         if (week >= 2) {
-            rows.add(fee(++rrdId, "Удержание", new BigDecimal("150.00"), any, monday.plusDays(4)));
+            rows.add(fee(++rrdId, "Удержание", new BigDecimal("150.00"), any, monday.plusDays(4))
+                    .withBonusType("Оказание услуг «ВБ.Продвижение», документ № " + (reportId % 100_000 + 48_000)));
         }
         return rows;
     }
