@@ -84,8 +84,9 @@ class AdminHardeningTest {
         try (FlowWorld world = new FlowWorld(OneCEmulator.Configuration.UT, temp, Map.of())) {
             world.start();
             Map<String, String> hostile = Map.of("X-Forwarded-For", "10.9.8.7", "Access-Control-Allow-Origin",
-                    "https://evil.example", "X-Actor", "mallory", "X-Frame-Options", "ALLOWALL");
-            String query = "?Set-Cookie=session%3Dstolen&Access-Control-Allow-Credentials=true&Location=https://evil.example";
+                    "https://evil.example", "X-Actor", "mallory", "X-Frame-Options", "ALLOWALL", "Cache-Control", "public, max-age=31536000");
+            String query = "?Set-Cookie=session%3Dstolen&Access-Control-Allow-Credentials=true&Location=https://evil.example"
+                    + "&Content-Disposition=attachment%3B%20filename%3Devil.html";
             for (String path : List.of("/api/health", "/api/dead-letters", "/api/mappings/shelves", "/api/overview",
                     "/api/suggestions", "/api/mappings/warehouses/export", "/api/preview/stocks",
                     "/api/preview/stocks", "/api/dead-letters/999999", "/api/journal")) {
@@ -98,7 +99,9 @@ class AdminHardeningTest {
                 assertThat(answer.headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
                 assertThat(answer.headers().firstValue("Content-Type")).as(path).isPresent();
                 assertThat(answer.headers().map().toString()).as(path).doesNotContain(FlowWorld.ADMIN_TOKEN)
-                        .doesNotContain("stolen").doesNotContain("evil.example").doesNotContain("10.9.8.7");
+                        .doesNotContain("stolen").doesNotContain("evil.").doesNotContain("10.9.8.7")
+                        .doesNotContain("max-age");
+                assertThat(answer.headers().firstValue("Cache-Control")).as(path).hasValue("no-store");
             }
             HttpResponse<String> export = world.admin("GET", "/api/mappings/warehouses/export" + query, null);
             assertThat(export.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"warehouses.csv\"");
@@ -176,7 +179,7 @@ class AdminHardeningTest {
 
             String csv = export.body();
             assertThat(csv).contains(";\"'=HYPERLINK(\"\"https://evil.example\"\";\"\"x\"\")\";")
-                    .contains(";\"'+7 (900) 123\";").contains(";\"'@SUM(1+1)*cmd|' /C calc'!A0\"")
+                    .contains(";\"'+7 (900) 123\";").contains(";\"'@SUM(1+1)*cmd|' /C calc'!A0\"\n")
                     .contains(";\"'-2+3\";").contains(";\"'\tTab\";").contains(";\"'\rCR\"")
                     .contains(";SAFE-KEY;").contains(";a = b;x-y");
             for (String line : csv.substring(1).split("\n")) {
@@ -204,21 +207,45 @@ class AdminHardeningTest {
             String file = "marketplace;account;product_key;nomenclature_ref;characteristic_ref;name;note\n"
                     + "ozon;;GOOD-1;" + ref + ";;Рубашка;\n"
                     + "ozon;;=cmd|' /C calc'!A0;" + ref + ";;;\n"
-                    + "ozon;;GOOD-2;" + ref + ";;@SUM(A1);\n";
+                    + "ozon;;GOOD-2;" + ref + ";;@SUM(A1);-проверить\n"
+                    + "ozon;;'=KEPT;" + ref + ";;;\n";
 
             HttpResponse<String> answer = world.admin("POST", "/api/mappings/products/import", file,
                     FlowWorld.ADMIN_TOKEN, Map.of("Content-Type", "text/csv"));
 
             assertThat(answer.statusCode()).isEqualTo(422);
             JsonNode rejected = JSON.readTree(answer.body()).path("rejected");
-            assertThat(rejected).hasSize(2);
+            assertThat(rejected).hasSize(1);
             assertThat(rejected.get(0).path("line").asInt()).isEqualTo(3);
             assertThat(rejected.get(0).path("error").asText()).contains("product_key").contains("formula")
-                    .contains("'=");
-            assertThat(rejected.get(1).path("line").asInt()).isEqualTo(4);
-            assertThat(rejected.get(1).path("error").asText()).contains("name");
+                    .contains("'=cmd");
             assertThat(world.adminJson("GET", "/api/mappings/products?search=GOOD-", null)).isEmpty();
+
+            // names and notes are kept as written (the export escapes them); a key written '=... is the key =...
+            String without = file.lines().filter(l -> !l.contains("cmd")).reduce("", (a, b) -> a + b + "\n");
+            HttpResponse<String> imported = world.admin("POST", "/api/mappings/products/import", without,
+                    FlowWorld.ADMIN_TOKEN, Map.of("Content-Type", "text/csv"));
+            assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+            JsonNode good = world.adminJson("GET", "/api/mappings/products?search=GOOD-2", null).get(0);
+            assertThat(good.path("name").asText()).isEqualTo("@SUM(A1)");
+            assertThat(good.path("note").asText()).isEqualTo("-проверить");
+            assertThat(world.adminJson("GET", "/api/mappings/products?search=KEPT", null).get(0).path("key").asText())
+                    .isEqualTo("=KEPT");
+            assertThat(world.admin("GET", "/api/mappings/products/export", null).body())
+                    .contains(";\"'@SUM(A1)\";\"'-проверить\"").contains(";\"'=KEPT\";");
         }
+    }
+
+    @Test
+    void thePreviewCsvsEscapeFormulaCellsButNotNumbers() {
+        String stocks = io.github.marketplace1c.inventory.Previews.csv(List.of(new io.github.marketplace1c.inventory.StockLine(
+                "ozon-romashka", "@wh", "=HYPERLINK(\"x\";\"y\")", null, null, new java.math.BigDecimal("-3"),
+                "-10%", 0, null)));
+        assertThat(stocks.lines().toList().get(1)).isEqualTo(
+                "ozon-romashka;\"'@wh\";\"'=HYPERLINK(\"\"x\"\";\"\"y\"\")\";;;-3;\"'-10%\";0;;yes");
+        String prices = io.github.marketplace1c.inventory.Previews.priceCsv(List.of(new io.github.marketplace1c.inventory.PriceLine(
+                "ozon-romashka", "+SUM(1)", null, null, new java.math.BigDecimal("349"), null, null, null)));
+        assertThat(prices.lines().toList().get(1)).startsWith("ozon-romashka;\"'+SUM(1)\";;;349;");
     }
 
     @Test
