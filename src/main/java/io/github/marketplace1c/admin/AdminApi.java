@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
 public class AdminApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdminApi.class);
+    static final int MAX_LIMIT = 100_000;
 
     private final ObjectMapper json;
     private final DeadLetters deadLetters;
@@ -199,11 +200,18 @@ public class AdminApi {
 
     public void importMappings(Exchange exchange) {
         respond(exchange, () -> {
+            String kind = kind(exchange);
+            String type = exchange.getIn().getHeader(Exchange.CONTENT_TYPE, "", String.class);
+            if (!type.trim().toLowerCase(java.util.Locale.ROOT).matches("text/csv\\s*(;.*)?")) {
+                throw new BadRequest(415, "send the CSV file as the body with Content-Type: text/csv; charset=utf-8 "
+                        + "(curl -H 'Content-Type: text/csv; charset=utf-8' --data-binary @" + kind + ".csv)"
+                        + (type.isBlank() ? "" : ", not " + type));
+            }
             String text = exchange.getIn().getBody(String.class);
             if (text == null || text.isBlank()) {
                 throw new BadRequest(400, "send the CSV file as the request body");
             }
-            MappingCsv.ImportReport report = csv.get(kind(exchange)).importCsv(text);
+            MappingCsv.ImportReport report = csv.get(kind).importCsv(text);
             if (!report.rejected().isEmpty()) {
                 exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 422);
             }
@@ -237,7 +245,7 @@ public class AdminApi {
     public void journalRecords(Exchange exchange) {
         respond(exchange, () -> {
             Message in = exchange.getIn();
-            return journal.records(in.getHeader("runId", Long.class), in.getHeader("flow", String.class),
+            return journal.records(id(in, "runId", "a journal run's id"), in.getHeader("flow", String.class),
                     in.getHeader("account", String.class), in.getHeader("outcome", String.class),
                     in.getHeader("key", String.class), limit(in, 500));
         });
@@ -418,15 +426,36 @@ public class AdminApi {
         }
     }
 
-    private static int limit(Message in, int fallback) {
-        Integer limit = in.getHeader("limit", Integer.class);
-        return limit == null || limit <= 0 ? fallback : Math.min(limit, 100_000);
+    /** The {@code limit} query parameter: none means {@code fallback}; otherwise a whole number 1..100000. */
+    static int limit(Message in, int fallback) {
+        String text = in.getHeader("limit", String.class);
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        int limit = text.trim().matches("\\d{1,6}") ? Integer.parseInt(text.trim()) : 0;
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new BadRequest(400, "limit '" + text + "' must be a whole number from 1 to " + MAX_LIMIT);
+        }
+        return limit;
+    }
+
+    /** A query parameter that is an id (a journal run, a dead letter): null if absent, else a whole number. */
+    static Long id(Message in, String name, String what) {
+        String text = in.getHeader(name, String.class);
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        if (!text.trim().matches("\\d{1,18}")) {
+            throw new BadRequest(400, name + " '" + text + "' must be " + what + " (a whole number)");
+        }
+        return Long.valueOf(text.trim());
     }
 
     private String kind(Exchange exchange) {
         String kind = exchange.getIn().getHeader("kind", String.class);
         if (!tables.containsKey(kind)) {
-            throw new BadRequest(404, "no mapping table '" + kind + "'; tables: products, warehouses");
+            throw new BadRequest(404, "no mapping table '" + kind + "'; tables: "
+                    + String.join(", ", new java.util.TreeSet<>(tables.keySet())));
         }
         return kind;
     }

@@ -125,11 +125,10 @@ public class CatalogApi {
             } catch (NumberFormatException e) {
                 throw new AdminApi.BadRequest(400, "confidence is a number 0..1 (the least to show)");
             }
-            Integer limit = in.getHeader("limit", Integer.class);
             return tables.suggestions(new CatalogTables.Filter(in.getHeader("account", String.class),
                     in.getHeader("marketplace", String.class), status, evidence == null ? null : evidence.toLowerCase(),
                     exact == null ? null : Boolean.valueOf(exact), confidence, in.getHeader("search", String.class),
-                    limit == null || limit <= 0 ? 1000 : Math.min(limit, 100_000)));
+                    AdminApi.limit(in, 1000)));
         });
     }
 

@@ -43,9 +43,9 @@ public class Previews {
         StringWriter out = new StringWriter();
         out.write("account;product;nomenclature_ref;characteristic_ref;price;old_price;min_price;previous;to_send\n");
         for (PriceLine line : lines) {
-            out.write(String.join(";", line.accountId(), line.productKey(), nullToEmpty(line.nomenclatureRef()),
+            out.write(String.join(";", text(line.accountId()), text(line.productKey()), nullToEmpty(line.nomenclatureRef()),
                     nullToEmpty(line.characteristicRef()), money(line.price()), money(line.oldPrice()),
-                    money(line.minPrice()), nullToEmpty(line.previous()), line.changed() ? "yes" : "no"));
+                    money(line.minPrice()), text(line.previous()), line.changed() ? "yes" : "no"));
             out.write("\n");
         }
         return out.toString();
@@ -81,9 +81,9 @@ public class Previews {
         StringWriter out = new StringWriter();
         out.write("account;warehouse;product;nomenclature_ref;characteristic_ref;onec_free;rule;value;previous;to_send\n");
         for (StockLine line : lines) {
-            out.write(String.join(";", line.accountId(), line.warehouseKey(), line.productKey(),
+            out.write(String.join(";", text(line.accountId()), text(line.warehouseKey()), text(line.productKey()),
                     nullToEmpty(line.nomenclatureRef()), nullToEmpty(line.characteristicRef()),
-                    line.onecFree().stripTrailingZeros().toPlainString(), quote(line.rule()),
+                    line.onecFree().stripTrailingZeros().toPlainString(), text(line.rule()),
                     String.valueOf(line.value()), line.previous() == null ? "" : String.valueOf(line.previous()),
                     line.changed() ? "yes" : "no"));
             out.write("\n");
@@ -95,8 +95,9 @@ public class Previews {
         return value == null ? "" : value;
     }
 
-    private static String quote(String value) {
-        return value.contains(";") || value.contains("\"") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+    /** A text cell (keys come from the marketplaces): escaped and quoted as a spreadsheet needs it. */
+    private static String text(String value) {
+        return io.github.marketplace1c.mapping.SpreadsheetCells.cell(nullToEmpty(value), ';');
     }
 
     public static void write(List<StockLine> lines, java.nio.file.Path csvFile) {

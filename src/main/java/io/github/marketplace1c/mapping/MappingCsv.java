@@ -5,10 +5,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +15,8 @@ import java.util.regex.Pattern;
  * CSV import and export of a mapping table, as integrators keep them in spreadsheets: UTF-8 (a BOM is
  * accepted), {@code ;} or {@code ,} as the separator (taken from the header line), a header row naming the
  * columns. An import is all or nothing: any bad row rejects the file and every bad row is reported with its
- * line number.
+ * line number. Cells a spreadsheet would run as formulas are escaped on export and their keys refused on import
+ * ({@link SpreadsheetCells}).
  */
 public class MappingCsv {
 
@@ -102,6 +100,18 @@ public class MappingCsv {
 
     private String validate(Map<String, String> v) {
         List<String> errors = new ArrayList<>();
+        // a key the spreadsheet may have turned into (or out of) a formula would never match the marketplace's key:
+        // refused; written as '=... (as the export writes it) it is taken as the text after the quote
+        for (String column : List.of("marketplace", "account", columns().get(2))) {
+            String raw = v.get(column) == null ? null : v.get(column).trim();
+            if (SpreadsheetCells.startsAsFormula(raw)) {
+                errors.add(column + " '" + raw + "' starts like a spreadsheet formula (= + - @); if it is the key "
+                        + "itself, write it as '" + raw + " (with a leading single quote, as the export does)");
+            }
+        }
+        if (!errors.isEmpty()) {
+            return String.join("; ", errors);
+        }
         String marketplace = value(v, "marketplace");
         if (marketplace == null || !marketplaces.contains(marketplace)) {
             errors.add("marketplace '" + (marketplace == null ? "" : marketplace) + "' is not one of " + marketplaces);
@@ -132,36 +142,28 @@ public class MappingCsv {
     }
 
     public String exportCsv(String marketplace, char separator) {
-        CsvSchema.Builder builder = CsvSchema.builder().setUseHeader(true).setColumnSeparator(separator);
-        columns().forEach(builder::addColumn);
-        List<Map<String, String>> rows = new ArrayList<>();
+        StringBuilder out = new StringBuilder(String.join(String.valueOf(separator), columns())).append('\n');
         for (MappingRow row : table.list(marketplace, null, null, Integer.MAX_VALUE)) {
-            Map<String, String> values = new LinkedHashMap<>();
-            values.put("marketplace", row.marketplace());
-            values.put("account", row.accountId());
-            values.put(columns().get(2), row.key());
-            values.put(columns().get(3), row.ref());
+            List<String> values = new ArrayList<>(List.of(row.marketplace(), nullToEmpty(row.accountId()), row.key(),
+                    row.ref()));
             if (table.kind().hasCharacteristic()) {
-                values.put(secondRefColumn(), row.characteristicRef());
+                values.add(nullToEmpty(row.characteristicRef()));
             }
-            values.put("name", row.name());
-            values.put("note", row.note());
-            rows.add(values);
+            values.add(nullToEmpty(row.name()));
+            values.add(nullToEmpty(row.note()));
+            // cells a spreadsheet would run as formulas are escaped and quoted
+            out.append(SpreadsheetCells.line(values, separator));
         }
-        try {
-            StringWriter out = new StringWriter();
-            csv.writerFor(List.class).with(builder.build())
-                    .with(com.fasterxml.jackson.dataformat.csv.CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
-                    .writeValue(out, rows);
-            return out.toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return out.toString();
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
     }
 
     private static String value(Map<String, String> values, String column) {
         String value = values.get(column);
-        return value == null || value.isBlank() ? null : value.trim();
+        return value == null || value.isBlank() ? null : SpreadsheetCells.unescape(value.trim());
     }
 
     private static String lower(String value) {

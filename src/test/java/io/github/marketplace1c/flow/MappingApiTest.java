@@ -16,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The mapping tables through the admin API, as an integrator uses them with a spreadsheet. */
 class MappingApiTest {
 
+    private static final Map<String, String> CSV = Map.of("Content-Type", "text/csv; charset=utf-8");
+
     @TempDir
     Path temp;
 
@@ -28,7 +30,8 @@ class MappingApiTest {
                     + "ozon;ozon-romashka;900001;" + kazan + ";Склад Казань;\n"
                     + "ozon;ozon-romashka;900002;Склад Казань;;\n";
 
-            HttpResponse<String> rejected = world.admin("POST", "/api/mappings/warehouses/import", bad);
+            HttpResponse<String> rejected = world.admin("POST", "/api/mappings/warehouses/import", bad,
+                    FlowWorld.ADMIN_TOKEN, CSV);
 
             assertThat(rejected.statusCode()).isEqualTo(422);
             JsonNode report = new ObjectMapper().readTree(rejected.body());
@@ -38,9 +41,11 @@ class MappingApiTest {
                     .contains("onec_warehouse_ref 'Склад Казань' is not a 1C reference");
             assertThat(world.adminJson("GET", "/api/mappings/warehouses?search=9000", null)).isEmpty();
 
-            JsonNode imported = world.adminJson("POST", "/api/mappings/warehouses/import", bad.lines().limit(2)
-                    .reduce("", (a, b) -> a + b + "\n"));
+            HttpResponse<String> good = world.admin("POST", "/api/mappings/warehouses/import", bad.lines().limit(2)
+                    .reduce("", (a, b) -> a + b + "\n"), FlowWorld.ADMIN_TOKEN, CSV);
 
+            assertThat(good.statusCode()).isEqualTo(200);
+            JsonNode imported = new ObjectMapper().readTree(good.body());
             assertThat(imported.path("imported").asInt()).isEqualTo(1);
             JsonNode rows = world.adminJson("GET", "/api/mappings/warehouses?search=900001", null);
             assertThat(rows.get(0).path("ref").asText()).isEqualTo(kazan);

@@ -122,6 +122,12 @@ public final class FlowWorld implements AutoCloseable {
     }
 
     public HttpResponse<String> admin(String method, String path, String body, String token) throws Exception {
+        return admin(method, path, body, token, Map.of());
+    }
+
+    /** Calls the admin API with these request headers besides the token (e.g. Content-Type). */
+    public HttpResponse<String> admin(String method, String path, String body, String token,
+                                      Map<String, String> headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(adminUrl(path)))
                 .timeout(java.time.Duration.ofMinutes(2))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -129,6 +135,7 @@ public final class FlowWorld implements AutoCloseable {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
+        headers.forEach(request::header);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
