@@ -154,6 +154,12 @@ class PriceExportTest {
         }
     }
 
+    /** The shirt's prices for all its sizes (no ХарактеристикаЦО), within Market's discount rule (5..99 %). */
+    private static final Map<String, BigDecimal> SHIRT_PRODUCT_WIDE = Map.of(
+            OneCStockSeed.RETAIL_PRICE_TYPE, new BigDecimal("1250.00"),
+            OneCStockSeed.CROSSED_OUT_PRICE_TYPE, new BigDecimal("1563"),
+            OneCStockSeed.MINIMUM_PRICE_TYPE, new BigDecimal("1000.00"));
+
     /** Ценообразование 2.5 fills ХарактеристикаЦО only for kinds priced per characteristic; otherwise one price. */
     @Test
     void aProductPricedWithoutCharacteristicInPricing25GivesThatPriceToEachOfItsCharacteristics() throws Exception {
@@ -171,8 +177,7 @@ class PriceExportTest {
                     record.put("Номенклатура_Key", item.nomenclatureRef());
                     record.put("ХарактеристикаЦО_Key", productWide ? null : item.characteristicRef());
                     record.put("ВидЦены_Key", OneCStockSeed.priceTypeRef(type));
-                    record.put("Цена", productWide ? new BigDecimal("1250.00").add(BigDecimal.valueOf(type.length()))
-                            : OneCStockSeed.price(type, item));
+                    record.put("Цена", productWide ? SHIRT_PRODUCT_WIDE.get(type) : OneCStockSeed.price(type, item));
                     world.onec.putRecord(PRICES_25, record);
                 }
             }
@@ -189,7 +194,7 @@ class PriceExportTest {
             List<Journal.RunSummary> runs = world.runFlow("yandex-market-prices");
 
             assertThat(runs).allSatisfy(r -> assertThat(r.status()).isEqualTo("OK"));
-            BigDecimal shirtPrice = new BigDecimal("1250.00").add(BigDecimal.valueOf(OneCStockSeed.RETAIL_PRICE_TYPE.length()));
+            BigDecimal shirtPrice = SHIRT_PRODUCT_WIDE.get(OneCStockSeed.RETAIL_PRICE_TYPE);
             for (String size : List.of("M", "L", "XL")) {
                 assertThat(sent(world, "yandex-market", "ym-romashka", "RM-TSH-005-" + size).orElseThrow().price())
                         .as(size).isEqualByComparingTo(shirtPrice);
