@@ -91,6 +91,23 @@ class YandexMarketOrderTranslatorTest {
     }
 
     @Test
+    void theLiveCampaignAnswerGivesTheBuyersPaymentPlusMarketsSubsidyAsTheLine() throws Exception {
+        JsonNode recorded = recorded("campaign-order-55113212034.json").path("orders").get(0);
+        JsonNode item = recorded.path("items").get(0);
+        int count = item.path("count").asInt();
+        ObjectNode order = order(recorded.path("id").asLong(), item.path("offerId").asText(), count);
+        money(order, 0, "payment").put("value",
+                new BigDecimal(item.path("buyerPrice").asText()).multiply(BigDecimal.valueOf(count)).doubleValue());
+        money(order, 0, "subsidy").set("value", item.path("subsidies").get(0).path("amount"));
+
+        Order.Line line = translator.toOrder("ym-1", order).lines().get(0);
+
+        assertThat(new BigDecimal(recorded.path("itemsTotal").asText())).isEqualByComparingTo("70");
+        assertThat(line.sum()).isEqualByComparingTo("85.00"); // 70.0 paid + 15.0 Market's subsidy
+        assertThat(line.price()).isEqualByComparingTo("42.50");
+    }
+
+    @Test
     void theRecordedStringAmountsAreReadAsTheirDecimals() throws Exception {
         JsonNode recorded = recorded("string-amounts-hand-written.json").path("orders");
         ObjectNode twoUnits = order(1, "OF-1", 2);
