@@ -133,7 +133,13 @@ public class PricePlanner {
             return;
         }
         for (String type : priceTypes) {
-            if (odata.hasAny(other.entitySet(), "SliceLast", other.condition(type))) {
+            boolean has;
+            try {
+                has = odata.hasAny(other.entitySet(), "SliceLast", other.condition(type));
+            } catch (RuntimeException e) {
+                return; // the other register is not in the publication (or 1C did not answer): nothing to tell
+            }
+            if (has) {
                 throw new PermanentFailure(ReasonCode.CONFIGURATION, "Account " + account.id() + ": the 1C register "
                         + profile.prices().name() + " has no prices of the account's price types but " + other.name()
                         + " has, so this base keeps its prices in " + other.name() + ": set " + PriceRegister.SETTING
