@@ -194,8 +194,8 @@ public class AppConfiguration implements CamelConfiguration {
 
         InventoryTables inventory = new InventoryTables(dataSource, clock);
         registry.bind("inventoryTables", inventory);
-        InventoryProfile inventoryProfile = "UNF".equals(configuration) ? InventoryProfile.UNF
-                : InventoryProfile.UT;
+        InventoryProfile inventoryProfile = InventoryProfile.of(configuration,
+                settings.get(io.github.marketplace1c.inventory.PriceRegister.SETTING, ""));
         StockPlanner planner = new StockPlanner(odata, inventoryProfile, products, inventory,
                 settings.integer("mp1c.onec.pageSize", 5000));
         boolean zeroUnmapped = Boolean.parseBoolean(settings.get("mp1c.stocks.zeroUnmapped", "false"));

@@ -1,6 +1,8 @@
 package io.github.marketplace1c.inventory;
 
 import io.github.marketplace1c.account.Account;
+import io.github.marketplace1c.failure.PermanentFailure;
+import io.github.marketplace1c.failure.ReasonCode;
 import io.github.marketplace1c.mapping.MappingRow;
 import io.github.marketplace1c.mapping.MappingTable;
 import io.github.marketplace1c.onec.ODataClient;
@@ -17,7 +19,8 @@ import java.util.Set;
  * price register) of the price types the account's settings name — {@code priceType} (the selling price, required),
  * {@code oldPriceType} (the crossed-out price) and {@code minPriceType} (the minimum price) — compared with what the
  * marketplace last accepted (export_state, kind "price", target ""). An item without a selling price in 1C is not
- * planned. The preview shows exactly this; a run sends its changed lines.
+ * planned. The preview shows exactly this; a run sends its changed lines. The register is the profile's
+ * ({@link PriceRegister}: УТ/КА's {@code ЦеныНоменклатуры} or {@code ЦеныНоменклатуры25}, chosen by a setting).
  */
 public class PricePlanner {
 
@@ -52,10 +55,16 @@ public class PricePlanner {
         }
         // one SliceLast per price type; the same type named twice is read once
         Map<String, Map<String, BigDecimal>> byType = new HashMap<>();
+        long rows = 0;
         for (String type : new String[] {priceType, oldPriceType, minPriceType}) {
             if (type != null && !byType.containsKey(type)) {
-                byType.put(type, prices(type, mapped.keySet()));
+                Map<String, BigDecimal> prices = new HashMap<>();
+                rows += prices(type, mapped.keySet(), prices);
+                byType.put(type, prices);
             }
+        }
+        if (rows == 0 && !mapped.isEmpty()) {
+            checkTheOtherRegister(account, byType.keySet());
         }
         Map<String, String> sent = tables.sent(KIND, account.id());
         List<PriceLine> lines = new ArrayList<>();
@@ -79,20 +88,68 @@ public class PricePlanner {
         return lines;
     }
 
-    /** The current prices of one price type, by 1C item, of the mapped items only. */
-    private Map<String, BigDecimal> prices(String priceTypeRef, Set<String> mapped) {
-        Map<String, BigDecimal> prices = new HashMap<>();
-        odata.readAll(profile.priceRegister(), "SliceLast", profile.priceTypeCondition(priceTypeRef), pageSize, row -> {
-            String item = item(profile.nomenclature(row), profile.characteristic(row));
-            if (mapped.contains(item) && row.hasNonNull("Цена")) {
+    /**
+     * Puts the current prices of one price type, by 1C item, of the mapped items into {@code prices}; returns how many
+     * rows the register gave for the type (mapped or not). A register whose rows without a characteristic price every
+     * characteristic of the product (Ценообразование 2.5) gives the mapped characteristics that have no row of their own
+     * the product's price; a row of a series or a package is not a unit's price and is left out.
+     */
+    private long prices(String priceTypeRef, Set<String> mapped, Map<String, BigDecimal> prices) {
+        PriceRegister register = profile.prices();
+        Map<String, BigDecimal> productWide = new HashMap<>();
+        long rows = odata.readAll(register.entitySet(), "SliceLast", register.condition(priceTypeRef), pageSize, row -> {
+            if (!row.hasNonNull("Цена") || !register.isUnitPrice(row)) {
+                return;
+            }
+            String nomenclature = profile.nomenclature(row);
+            String characteristic = register.characteristic(row);
+            String item = item(nomenclature, characteristic);
+            if (mapped.contains(item)) {
                 prices.put(item, InventoryProfile.number(row, "Цена"));
             }
+            if (register.productWide() && characteristic.equals(InventoryProfile.EMPTY_REF)) {
+                productWide.put(nomenclature, InventoryProfile.number(row, "Цена"));
+            }
         });
-        return prices;
+        if (!productWide.isEmpty()) {
+            for (String item : mapped) {
+                BigDecimal price = productWide.get(item.substring(0, item.indexOf('/')));
+                if (price != null) {
+                    prices.putIfAbsent(item, price);
+                }
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * The chosen register has no price at all of the mapped price types. When the configuration's other price register
+     * has some, the base keeps its prices there (УТ/КА: the pricing mode decides): the run fails with a CONFIGURATION
+     * failure saying which setting to change, instead of quietly sending nothing.
+     */
+    private void checkTheOtherRegister(Account account, Set<String> priceTypes) {
+        PriceRegister other = profile.otherPrices();
+        if (other == null) {
+            return;
+        }
+        for (String type : priceTypes) {
+            boolean has;
+            try {
+                has = odata.hasAny(other.entitySet(), "SliceLast", other.condition(type));
+            } catch (RuntimeException e) {
+                return; // the other register is not in the publication (or 1C did not answer): nothing to tell
+            }
+            if (has) {
+                throw new PermanentFailure(ReasonCode.CONFIGURATION, "Account " + account.id() + ": the 1C register "
+                        + profile.prices().name() + " has no prices of the account's price types but " + other.name()
+                        + " has, so this base keeps its prices in " + other.name() + ": set " + PriceRegister.SETTING
+                        + " = " + other.name() + " in config/application.properties (or the profile's file).");
+            }
+        }
     }
 
     private static String item(String nomenclature, String characteristic) {
         return nomenclature + "/" + (characteristic == null || characteristic.isEmpty()
-                ? "00000000-0000-0000-0000-000000000000" : characteristic);
+                ? InventoryProfile.EMPTY_REF : characteristic);
     }
 }

@@ -57,6 +57,13 @@ public class ODataClient {
         return found;
     }
 
+    /** Whether a register's virtual table has at least one row under {@code condition}: one request of one row. */
+    public boolean hasAny(String entitySet, String virtualTable, String condition) {
+        String url = root + segment(entitySet) + "/" + virtualTable + "?$format=json&$top=1"
+                + (condition == null ? "" : "&Condition=" + query(condition));
+        return !call("GET", url, null, "read " + entitySet + "/" + virtualTable).path("value").isEmpty();
+    }
+
     /**
      * Every row of a collection or a register's virtual table ({@code AccumulationRegister_X/Balance},
      * {@code InformationRegister_X/SliceLast}), page by page with {@code $top}/{@code $skip}, handed to

@@ -10,13 +10,22 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A Yandex Market order (the business orders API's shape) as a canonical order. Market gives each item's money as
  * a total for all its units, split into what the buyer paid, Market's subsidy and Plus points: the line's sum is
  * their total, exactly, and its unit price that total divided by the count, to the kopeck.
+ *
+ * <p>The spec types every amount as a number, yet answers recorded by other clients hold numeric strings
+ * ({@code "1500"}, {@code "999.99"}): an amount is read from a JSON number or from a string that is a plain decimal
+ * number, exactly as written (no binary rounding). Anything else (words, an object, a boolean, an empty string) fails
+ * the order, naming the field's path in it.
  */
 public class YandexMarketOrderTranslator {
+
+    /** A decimal as Market writes one: digits, an optional fraction, no exponent, no thousands separators. */
+    private static final Pattern NUMERIC_TEXT = Pattern.compile("-?\\d+(\\.\\d+)?");
 
     public static final String MARKETPLACE = "yandex-market";
 
@@ -63,16 +72,16 @@ public class YandexMarketOrderTranslator {
                 if (money.isMissingNode() || money.isNull()) {
                     continue;
                 }
-                if (!money.path("value").isNumber() || money.path("value").decimalValue().signum() < 0) {
-                    problems.add("field " + at + ".prices." + part + ".value '" + money.path("value").asText()
-                            + "' is not an amount");
+                String field = at + ".prices." + part + ".value";
+                BigDecimal value = amount(money.path("value"), field, problems);
+                if (value == null) {
                     continue;
                 }
                 String currency = money.path("currencyId").asText("RUR");
                 if (!"RUR".equals(currency)) {
                     problems.add("field " + at + ".prices." + part + ".currencyId '" + currency + "' is not RUR");
                 }
-                total = total.add(money.path("value").decimalValue());
+                total = total.add(value);
                 priced = true;
             }
             if (!priced) {
@@ -98,5 +107,47 @@ public class YandexMarketOrderTranslator {
         return new Order(MARKETPLACE, accountId, key, status, created.toInstant(), warehouse, "",
                 "CANCELLED".equals(status) ? "Яндекс Маркет: " + substatus : null, List.copyOf(lines),
                 "кампания " + order.path("campaignId").asText());
+    }
+
+    /**
+     * The amount at {@code node}, or null after adding a problem that names {@code field} and what was there. Jackson
+     * reads decimals as doubles; {@code asText()} of a double is its shortest exact decimal form, so 1234.5 stays
+     * 1234.5 and never turns into 1234.4999….
+     */
+    static BigDecimal amount(JsonNode node, String field, List<String> problems) {
+        BigDecimal value = null;
+        if (node.isNumber()) {
+            value = node.isFloatingPointNumber() ? new BigDecimal(node.asText()) : node.decimalValue();
+        } else if (node.isTextual() && NUMERIC_TEXT.matcher(node.asText().trim()).matches()) {
+            value = new BigDecimal(node.asText().trim());
+        }
+        if (value == null) {
+            problems.add("field " + field + " " + describe(node) + " is not an amount (a number or a numeric string)");
+            return null;
+        }
+        if (value.signum() < 0) {
+            problems.add("field " + field + " '" + node.asText() + "' is not an amount (it is negative)");
+            return null;
+        }
+        return value;
+    }
+
+    private static String describe(JsonNode node) {
+        if (node.isMissingNode() || node.isNull()) {
+            return "is missing and";
+        }
+        if (node.isTextual()) {
+            return "'" + (node.asText().length() > 40 ? node.asText().substring(0, 40) + "…" : node.asText()) + "'";
+        }
+        if (node.isObject()) {
+            return "is an object, which";
+        }
+        if (node.isArray()) {
+            return "is an array, which";
+        }
+        if (node.isBoolean()) {
+            return "is the boolean " + node.asText() + ", which";
+        }
+        return "'" + node.asText() + "'";
     }
 }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Cases a review found: carts cut by paging, and a stale replay of an order cancelled since. */
 class OrderEdgeCasesTest {
@@ -134,6 +135,34 @@ class OrderEdgeCasesTest {
             JsonNode letters = world.adminJson("GET", "/api/dead-letters?reason=CLAIMED_ELSEWHERE", null);
             assertThat(letters.findValuesAsText("recordKey")).containsExactly(held);
             assertThat(letters.get(0).path("message").asText()).contains("another run").contains("replay");
+        }
+    }
+
+    /** An amount Market could not have meant (a word, an object, a boolean) parks that order, naming the field. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"\"около 1500\"", "{\"amount\":1500}", "true"})
+    void aYandexMarketAmountOfAnotherKindIsAnInvalidPayloadNamingTheFieldAndTheOthersGoOn(String value)
+            throws Exception {
+        MarketplaceUnderTest marketplace = MarketplaceUnderTest.of("yandex-market");
+        try (FlowWorld world = new FlowWorld(OneCEmulator.Configuration.UT, temp, Map.of())) {
+            world.start();
+            MarketplaceUnderTest.TestAccount account = marketplace.accounts().get(0);
+            List<MarketplaceUnderTest.ExpectedOrder> expected = marketplace.expect(world, account).orders();
+            String bad = expected.get(0).externalNumber();
+            world.yandexMarket.orders().putItemAmount(Long.parseLong(bad), 0, "payment",
+                    new com.fasterxml.jackson.databind.ObjectMapper().readTree(value));
+
+            world.runFlow(marketplace.flow());
+
+            OneCOrders orders = new OneCOrders(world.onec);
+            assertThat(orders.byNumber(bad)).isEmpty();
+            JsonNode letters = world.adminJson("GET", "/api/dead-letters?reason=INVALID_PAYLOAD", null);
+            assertThat(letters.findValuesAsText("recordKey")).containsExactly(bad);
+            assertThat(letters.get(0).path("message").asText()).contains("order " + bad)
+                    .contains("field items[0].prices.payment.value").contains("is not an amount");
+            for (MarketplaceUnderTest.ExpectedOrder order : expected.subList(1, expected.size())) {
+                assertThat(orders.one(order.externalNumber())).as(order.externalNumber()).isPresent();
+            }
         }
     }
 

@@ -226,6 +226,43 @@ class OrdersAcrossMarketplacesTest {
         }
     }
 
+    /** Some clients' recorded Market answers hold amounts as strings ("1234.50"): the same orders, to the kopeck. */
+    @org.junit.jupiter.api.Test
+    void yandexMarketAmountsGivenAsNumericStringsMakeTheSameOrdersToTheKopeck() throws Exception {
+        MarketplaceUnderTest marketplace = MarketplaceUnderTest.of("yandex-market");
+        try (FlowWorld world = new FlowWorld(OneCEmulator.Configuration.UT, temp, Map.of())) {
+            world.start();
+            // what the orders must become, from the numbers, before the emulator writes them as strings
+            Map<String, Expectations> expected = new HashMap<>();
+            for (TestAccount account : marketplace.accounts()) {
+                expected.put(account.id(), marketplace.expect(world, account));
+            }
+            world.yandexMarket.orders().writeAmountsAsText();
+            JsonNode first = world.yandexMarket.orders().all(SandboxData.YM_ACCOUNTS.get(0).businessId()).get(0);
+            assertThat(first.at("/items/0/prices/payment/value").isTextual()).as("served as a string").isTrue();
+
+            List<Journal.RunSummary> runs = world.runFlow(marketplace.flow());
+
+            OneCOrders orders = new OneCOrders(world.onec);
+            int kopecks = 0;
+            for (TestAccount account : marketplace.accounts()) {
+                Journal.RunSummary run = run(runs, account.id());
+                assertThat(run.status()).isEqualTo("OK");
+                assertThat(run.done()).isEqualTo(expected.get(account.id()).orders().size());
+                assertThat(run.deadLetters()).isEqualTo(expected.get(account.id()).unmapped().size());
+                for (ExpectedOrder order : expected.get(account.id()).orders()) {
+                    ObjectNode doc = orders.one(order.externalNumber())
+                            .orElseThrow(() -> new AssertionError("no 1C order for " + order));
+                    assertDocument(orders, doc, order, account, marketplace);
+                    kopecks += (int) order.lines().stream()
+                            .filter(l -> l.price().stripTrailingZeros().scale() > 0).count();
+                }
+            }
+            assertThat(kopecks).as("lines whose unit price has kopecks").isPositive();
+            assertThat(world.adminJson("GET", "/api/dead-letters?reason=INVALID_PAYLOAD", null).size()).isZero();
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"wildberries", "yandex-market"})
     void when1CIsDownOrdersAreParkedAndReplayedOnceItIsBack(String key) throws Exception {

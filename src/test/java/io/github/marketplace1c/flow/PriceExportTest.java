@@ -117,6 +117,156 @@ class PriceExportTest {
         }
     }
 
+    private static final String PRICES_25 = "InformationRegister_ЦеныНоменклатуры25";
+
+    /** A base on "Ценообразование 2.5" (its prices in ЦеныНоменклатуры25), the setting naming that register. */
+    @ParameterizedTest
+    @ValueSource(strings = {"ozon", "yandex-market"})
+    void aBaseOnPricing25SendsThePricesOfEachCharacteristicFromThatRegister(String marketplace) throws Exception {
+        try (FlowWorld world = new FlowWorld(OneCEmulator.Configuration.UT, temp,
+                Map.of("mp1c.onec.priceRegister", "ЦеныНоменклатуры25"))) {
+            world.start();
+            world.onec.moveToPricing25();
+            assertThat(world.onec.registerSize("InformationRegister_ЦеныНоменклатуры")).isZero();
+
+            List<Journal.RunSummary> runs = world.runFlow(marketplace + "-prices");
+
+            assertThat(runs).allSatisfy(r -> assertThat(r.status()).isEqualTo("OK"));
+            int withCharacteristic = 0;
+            for (String account : accountsOf(world, marketplace)) {
+                for (Offer offer : mappedOffers(marketplace)) {
+                    Sent sent = sent(world, marketplace, account, offer.key()).orElseThrow(
+                            () -> new AssertionError(account + " got no price of " + offer.key()));
+                    assertThat(sent.price()).as("%s %s", account, offer.key())
+                            .isEqualByComparingTo(OneCStockSeed.retailPrice(offer.item()));
+                    assertThat(sent.oldPrice()).isEqualByComparingTo(OneCStockSeed.crossedOutPrice(offer.item()));
+                    withCharacteristic += offer.item().characteristicRef() == null ? 0 : 1;
+                }
+            }
+            if (marketplace.equals("yandex-market")) {
+                // the shirt's sizes: M and L at 1290, XL at 1390 in 1C, told apart by ХарактеристикаЦО
+                assertThat(withCharacteristic).isGreaterThanOrEqualTo(3);
+                assertThat(sent(world, marketplace, "ym-romashka", "RM-TSH-005-XL").orElseThrow().price())
+                        .isEqualByComparingTo("1390.00");
+                assertThat(sent(world, marketplace, "ym-romashka", "RM-TSH-005-M").orElseThrow().price())
+                        .isEqualByComparingTo("1290.00");
+            }
+        }
+    }
+
+    /** The shirt's prices for all its sizes (no ХарактеристикаЦО), within Market's discount rule (5..99 %). */
+    private static final Map<String, BigDecimal> SHIRT_PRODUCT_WIDE = Map.of(
+            OneCStockSeed.RETAIL_PRICE_TYPE, new BigDecimal("1250.00"),
+            OneCStockSeed.CROSSED_OUT_PRICE_TYPE, new BigDecimal("1563"),
+            OneCStockSeed.MINIMUM_PRICE_TYPE, new BigDecimal("1000.00"));
+
+    /** Ценообразование 2.5 fills ХарактеристикаЦО only for kinds priced per characteristic; otherwise one price. */
+    @Test
+    void aProductPricedWithoutCharacteristicInPricing25GivesThatPriceToEachOfItsCharacteristics() throws Exception {
+        try (FlowWorld world = new FlowWorld(OneCEmulator.Configuration.UT, temp,
+                Map.of("mp1c.onec.priceRegister", "prices25"))) {
+            world.start();
+            world.onec.moveToPricing25().clearRegister(PRICES_25);
+            String shirt = SandboxData.ITEMS.stream().filter(i -> i.article().equals("RM-TSH-005")).findFirst()
+                    .orElseThrow().nomenclatureRef();
+            for (SandboxData.Item item : SandboxData.ITEMS) {
+                boolean productWide = item.nomenclatureRef().equals(shirt);
+                for (String type : OneCStockSeed.PRICE_TYPES) {
+                    Map<String, Object> record = new HashMap<>();
+                    record.put("Period", OneCStockSeed.PRICE_PERIOD);
+                    record.put("Номенклатура_Key", item.nomenclatureRef());
+                    record.put("ХарактеристикаЦО_Key", productWide ? null : item.characteristicRef());
+                    record.put("ВидЦены_Key", OneCStockSeed.priceTypeRef(type));
+                    record.put("Цена", productWide ? SHIRT_PRODUCT_WIDE.get(type) : OneCStockSeed.price(type, item));
+                    world.onec.putRecord(PRICES_25, record);
+                }
+            }
+            // a price of a package of the XL size must not become the size's price
+            Map<String, Object> pack = new HashMap<>();
+            pack.put("Period", OneCStockSeed.PRICE_PERIOD);
+            pack.put("Номенклатура_Key", shirt);
+            pack.put("ХарактеристикаЦО_Key", SandboxData.ITEMS.get(6).characteristicRef());
+            pack.put("УпаковкаЦО_Key", SandboxData.guid("package", "box of 10"));
+            pack.put("ВидЦены_Key", OneCStockSeed.RETAIL_PRICE_TYPE_REF);
+            pack.put("Цена", new BigDecimal("12000.00"));
+            world.onec.putRecord(PRICES_25, pack);
+
+            List<Journal.RunSummary> runs = world.runFlow("yandex-market-prices");
+
+            assertThat(runs).allSatisfy(r -> assertThat(r.status()).isEqualTo("OK"));
+            BigDecimal shirtPrice = SHIRT_PRODUCT_WIDE.get(OneCStockSeed.RETAIL_PRICE_TYPE);
+            for (String size : List.of("M", "L", "XL")) {
+                assertThat(sent(world, "yandex-market", "ym-romashka", "RM-TSH-005-" + size).orElseThrow().price())
+                        .as(size).isEqualByComparingTo(shirtPrice);
+            }
+            assertThat(sent(world, "yandex-market", "ym-romashka", "RM-TEA-001").orElseThrow().price())
+                    .isEqualByComparingTo("349.00");
+        }
+    }
+
+    @Test
+    void aBaseOnPricing25ReadThroughTheOldRegisterFailsTheRunSayingWhichSettingToChange() throws Exception {
+        try (FlowWorld world = new FlowWorld(OneCEmulator.Configuration.UT, temp, Map.of())) {
+            world.start();
+            world.onec.moveToPricing25();
+
+            List<Journal.RunSummary> runs = world.runFlow("yandex-market-prices");
+
+            assertThat(runs).isNotEmpty().allSatisfy(r -> {
+                assertThat(r.status()).isEqualTo("FAILED");
+                assertThat(r.message()).startsWith("CONFIGURATION")
+                        .contains("set mp1c.onec.priceRegister = ЦеныНоменклатуры25");
+            });
+            JsonNode letters = world.adminJson("GET", "/api/dead-letters?reason=CONFIGURATION", null);
+            assertThat(letters.size()).isEqualTo(runs.size());
+            assertThat(letters.get(0).path("message").asText()).contains("ЦеныНоменклатуры has no prices")
+                    .contains(letters.get(0).path("accountId").asText());
+            assertThat(world.yandexMarket.prices().received()).isEmpty();
+        }
+    }
+
+    @Test
+    void theSettingNamingPricing25OnAClassicBaseFailsTheRunSayingToSetItBack() throws Exception {
+        try (FlowWorld world = new FlowWorld(OneCEmulator.Configuration.UT, temp,
+                Map.of("mp1c.onec.priceRegister", "ЦеныНоменклатуры25"))) {
+            world.start();
+
+            List<Journal.RunSummary> runs = world.runFlow("ozon-prices");
+
+            assertThat(runs).isNotEmpty().allSatisfy(r -> {
+                assertThat(r.status()).isEqualTo("FAILED");
+                assertThat(r.message()).contains("set mp1c.onec.priceRegister = ЦеныНоменклатуры ");
+            });
+            assertThat(world.ozon.prices().received()).isEmpty();
+        }
+    }
+
+    private record Offer(String key, SandboxData.Item item) {
+    }
+
+    private record Sent(BigDecimal price, BigDecimal oldPrice) {
+    }
+
+    private static List<Offer> mappedOffers(String marketplace) {
+        return marketplace.equals("ozon")
+                ? SandboxData.OZON_OFFERS.stream().filter(SandboxData.OzonOffer::mapped)
+                        .map(o -> new Offer(o.offerId(), o.item())).toList()
+                : SandboxData.YM_OFFERS.stream().filter(SandboxData.YandexMarketOffer::mapped)
+                        .map(o -> new Offer(o.offerId(), o.item())).toList();
+    }
+
+    private static List<String> accountsOf(FlowWorld world, String marketplace) {
+        return world.app().bean("accounts", io.github.marketplace1c.account.AccountRegistry.class)
+                .enabled(marketplace).stream().map(io.github.marketplace1c.account.Account::id).toList();
+    }
+
+    private static java.util.Optional<Sent> sent(FlowWorld world, String marketplace, String account, String key) {
+        return marketplace.equals("ozon")
+                ? world.ozon.prices().current(clientId(account), key).map(p -> new Sent(p.price(), p.oldPrice()))
+                : world.yandexMarket.prices().current(businessId(account), key)
+                        .map(p -> new Sent(p.value(), p.discountBase()));
+    }
+
     @Test
     void anOzonPriceChangedSoonAfterItWasAcceptedWaitsForALaterRunNotForOzonsRefusal() throws Exception {
         // Ozon takes 10 price updates a product an hour (6 minutes apart); 4 seconds here so the test can wait it out

@@ -205,6 +205,15 @@ public final class OneCEmulator implements AutoCloseable {
         return this;
     }
 
+    /**
+     * УТ/КА: makes this base one on "Ценообразование 2.5": the seeded prices move from {@code ЦеныНоменклатуры} to
+     * {@code ЦеныНоменклатуры25} ({@link OneCStockSeed#moveToPricing25()}). УНФ has no such register: it fails.
+     */
+    public OneCEmulator moveToPricing25() {
+        stockSeed.moveToPricing25();
+        return this;
+    }
+
     /** Removes every balance or record of that register. */
     public OneCEmulator clearRegister(String register) {
         registers.table(requireRegister(register)).clear();

@@ -43,6 +43,9 @@ import java.util.UUID;
  *       {@link #PRICE_PERIOD} with {@link #price(String, SandboxData.Item)}, plus an older Розничная record at
  *       {@link #PREVIOUS_PRICE_PERIOD} with {@link #previousRetailPrice(SandboxData.Item)}, so that SliceLast with a
  *       Period before {@link #PRICE_PERIOD} shows the old price. Currency: the ruble.</li>
+ *   <li>{@link #moveToPricing25()} turns an УТ/КА base into one on "Ценообразование 2.5": the same records move to
+ *       {@code InformationRegister_ЦеныНоменклатуры25} (the item's characteristic in {@code ХарактеристикаЦО}, empty
+ *       {@code СерияЦО} and {@code УпаковкаЦО}) and {@code ЦеныНоменклатуры} is left empty, as in such a base.</li>
  * </ul>
  *
  * <p>{@link #seedBulk(int, int)} (via {@link OneCEmulator#seedBulkStock(int, int)}) adds synthetic items for
@@ -74,6 +77,8 @@ public final class OneCStockSeed {
     static final String STOCK_UT = "AccumulationRegister_ТоварыНаСкладах";
     static final String NEEDS_UT = "AccumulationRegister_ЗапасыИПотребности";
     static final String PRICES = "InformationRegister_ЦеныНоменклатуры";
+    /** УТ 11.5 / КА 2.5 only: the register of a base on "Ценообразование 2.5" (УНФ has none). */
+    static final String PRICES_25 = "InformationRegister_ЦеныНоменклатуры25";
 
     private final OneCEmulator.Configuration configuration;
     private final MetadataCatalog metadata;
@@ -208,6 +213,39 @@ public final class OneCStockSeed {
             }
         }
         write(batch);
+    }
+
+    /**
+     * Makes this base one on "Ценообразование 2.5": every seeded price record moves from {@code ЦеныНоменклатуры} to
+     * {@code ЦеныНоменклатуры25}, same Period, price type and price, the item's characteristic as
+     * {@code ХарактеристикаЦО}. Fails on УНФ, whose metadata has no such register.
+     */
+    void moveToPricing25() {
+        RegisterTables.Table target = register(PRICES_25).orElseThrow(() -> new IllegalStateException(
+                configuration + " has no register ЦеныНоменклатуры25 (УТ 11.5 and КА 2.5 have it, УНФ does not)"));
+        register(PRICES).ifPresent(RegisterTables.Table::clear);
+        Map<RegisterTables.Table, List<JsonNode[]>> batch = new LinkedHashMap<>();
+        for (SandboxData.Item item : SandboxData.ITEMS) {
+            price25(batch, target, item.nomenclatureRef(), item.characteristicRef(), RETAIL_PRICE_TYPE_REF,
+                    PREVIOUS_PRICE_PERIOD, previousRetailPrice(item));
+            for (String type : PRICE_TYPES) {
+                price25(batch, target, item.nomenclatureRef(), item.characteristicRef(), priceTypeRef(type),
+                        PRICE_PERIOD, price(type, item));
+            }
+        }
+        write(batch);
+    }
+
+    private static void price25(Map<RegisterTables.Table, List<JsonNode[]>> batch, RegisterTables.Table table,
+                                String nomenclatureRef, String characteristicRef, String priceTypeRef, String period,
+                                BigDecimal price) {
+        add(batch, table, table.record()
+                .set("Period", period)
+                .set("Номенклатура_Key", nomenclatureRef)
+                .set("ХарактеристикаЦО_Key", characteristicRef)
+                .set("ВидЦены_Key", priceTypeRef)
+                .set("Цена", price)
+                .set("Валюта_Key", SandboxData.RUBLE_REF));
     }
 
     /**

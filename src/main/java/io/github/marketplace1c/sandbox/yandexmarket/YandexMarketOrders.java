@@ -1,7 +1,9 @@
 package io.github.marketplace1c.sandbox.yandexmarket;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,6 +64,44 @@ public final class YandexMarketOrders {
         order.put("status", status);
         order.put("substatus", substatus);
         byId.put(orderId, entry(orderId, e.businessId(), e.campaignId(), order, clock.instant()));
+    }
+
+    /**
+     * Rewrites every stored order's amounts ({@code value} of each money object under {@code prices}, the order's and
+     * its items') as strings with two decimals, {@code "1234.50"}: the spec says numbers, but answers recorded by other
+     * clients hold strings (src/test/resources/recorded/yandex-market-orders). Not an order change: updateDate stays.
+     */
+    public synchronized void writeAmountsAsText() {
+        for (Entry e : byId.values()) {
+            amountsAsText(e.order().path("prices"));
+            e.order().path("items").forEach(item -> amountsAsText(item.path("prices")));
+        }
+    }
+
+    /**
+     * Puts {@code value} as the {@code value} of one item's money object ({@code part}: payment, subsidy, cashback),
+     * whatever its kind (a word, an object, a boolean), to show how the client treats an amount it can't read. Not an
+     * order change: updateDate stays.
+     */
+    public synchronized void putItemAmount(long orderId, int item, String part, JsonNode value) {
+        JsonNode prices = require(orderId).order().path("items").path(item).path("prices");
+        if (!(prices instanceof ObjectNode object)) {
+            throw new IllegalArgumentException("order " + orderId + " has no item " + item + " with prices");
+        }
+        JsonNode money = object.path(part);
+        (money instanceof ObjectNode existing ? existing : object.putObject(part).put("currencyId", "RUR"))
+                .set("value", value);
+    }
+
+    private static void amountsAsText(JsonNode prices) {
+        prices.forEach(money -> {
+            if (money instanceof ObjectNode object && object.path("value").isNumber()) {
+                object.put("value", object.path("value").decimalValue().setScale(2, RoundingMode.HALF_UP).toPlainString());
+            }
+            if (money instanceof ObjectNode object && !object.has("value")) {
+                amountsAsText(object); // delivery: {payment:{…}, subsidy:{…}}
+            }
+        });
     }
 
     public synchronized Optional<ObjectNode> get(long orderId) {

@@ -280,6 +280,53 @@ class OneCRegistersTest {
         assertThat(without).isEqualTo(with);
     }
 
+    /** УТ/КА's "Ценообразование 2.5" register, as the metadata has it; a seeded base moved to it. */
+    @ParameterizedTest
+    @EnumSource(value = Configuration.class, names = {"UT", "KA"})
+    void pricing25RegisterHasItsDimensionsAndSliceLastAndHoldsThePricesOfABaseMovedToIt(Configuration configuration)
+            throws Exception {
+        Register register = MetadataCatalog.forConfiguration(configuration)
+                .register("InformationRegister_ЦеныНоменклатуры25").orElseThrow();
+        assertThat(register.dimensions()).extracting(Property::name).containsExactly("Номенклатура_Key",
+                "ХарактеристикаЦО_Key", "СерияЦО_Key", "УпаковкаЦО_Key", "ВидЦены_Key");
+        assertThat(register.resources()).extracting(Property::name).contains("Цена", "Упаковка_Key", "Валюта_Key");
+        assertThat(register.isRecorderSubordinate()).isTrue();
+        assertThat(register.virtualTables()).contains("SliceLast");
+        start(configuration);
+        String table = "InformationRegister_ЦеныНоменклатуры25_RecordType/SliceLast";
+        assertThat(rows(client.get(table))).as("a base on the classic register").isEmpty();
+
+        emulator.moveToPricing25();
+
+        assertThat(rows(client.get("InformationRegister_ЦеныНоменклатуры_RecordType/SliceLast"))).isEmpty();
+        List<JsonNode> retail = rows(client.get(table, query("Condition",
+                "ВидЦены_Key eq guid'" + OneCStockSeed.RETAIL_PRICE_TYPE_REF + "'")));
+        assertThat(retail).hasSize(ITEMS.size());
+        for (SandboxData.Item item : ITEMS) {
+            JsonNode row = retail.stream().filter(r -> r.path("Номенклатура_Key").asText().equals(item.nomenclatureRef())
+                    && r.path("ХарактеристикаЦО_Key").asText().equals(characteristic(item))).findFirst().orElseThrow();
+            assertThat(row.path("Цена").decimalValue()).isEqualByComparingTo(OneCStockSeed.retailPrice(item));
+            assertThat(row.path("УпаковкаЦО_Key").asText()).isEqualTo(EMPTY);
+            assertThat(row.path("Period").asText()).isEqualTo(OneCStockSeed.PRICE_PERIOD);
+        }
+        assertThat(keys(retail.get(0))).doesNotContain("Характеристика_Key");
+    }
+
+    @Test
+    void unfHasNoPricing25RegisterAndAsksForItFailAsInARealBase() throws Exception {
+        assertThat(MetadataCatalog.forConfiguration(Configuration.UNF).register("InformationRegister_ЦеныНоменклатуры25"))
+                .isEmpty();
+        start(Configuration.UNF);
+        for (String name : List.of("InformationRegister_ЦеныНоменклатуры25_RecordType/SliceLast",
+                "InformationRegister_ЦеныНоменклатуры25/SliceLast")) {
+            var response = client.get(name);
+            assertThat(response.status()).as(name).isEqualTo(400);
+            assertThat(response.errorCode()).isEqualTo("6");
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(emulator::moveToPricing25)
+                .hasMessageContaining("ЦеныНоменклатуры25");
+    }
+
     @Test
     void independentPriceRegisterHasNoRecordTypeSet() throws Exception {
         start(Configuration.UNF);
