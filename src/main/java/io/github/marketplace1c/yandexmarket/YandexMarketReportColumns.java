@@ -24,7 +24,8 @@ final class YandexMarketReportColumns {
     record UnknownMoney(String column, BigDecimal value) {
         @Override
         public String toString() {
-            return column + " = " + value.toPlainString();
+            return column + " = " + value.setScale(Math.max(2, value.stripTrailingZeros().scale()),
+                    java.math.RoundingMode.UNNECESSARY).toPlainString();
         }
     }
 

@@ -35,6 +35,8 @@ final class YandexMarketReportParser {
     }
 
     private static final byte[] ZIP_LOCAL_HEADER = {'P', 'K', 3, 4};
+    private static final com.fasterxml.jackson.databind.ObjectReader ROWS = new ObjectMapper()
+            .readerFor(JsonNode.class).with(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private YandexMarketReportParser() {
     }
@@ -138,7 +140,8 @@ final class YandexMarketReportParser {
                 throw new JsonParseException(parser, "sheet " + sheet + " ends in the middle");
             }
             if (token == JsonToken.START_OBJECT) {
-                handler.row(sheet, parser.readValueAsTree());
+                // amounts as BigDecimal, not double: a row's kopecks stay exactly what Market wrote
+                handler.row(sheet, ROWS.readTree(parser));
             } else {
                 parser.skipChildren();
             }
