@@ -24,8 +24,7 @@ final class YandexMarketReportColumns {
     record UnknownMoney(String column, BigDecimal value) {
         @Override
         public String toString() {
-            return column + " = " + value.setScale(Math.max(2, value.stripTrailingZeros().scale()),
-                    java.math.RoundingMode.UNNECESSARY).toPlainString();
+            return column + " = " + text(value);
         }
     }
 
@@ -158,6 +157,12 @@ final class YandexMarketReportColumns {
             }
         }
         return found;
+    }
+
+    /** An amount as a person reads it: at least the kopecks, never an exponent (JSON trees strip the zeros). */
+    static String text(BigDecimal amount) {
+        return amount.setScale(Math.max(2, amount.stripTrailingZeros().scale()), java.math.RoundingMode.UNNECESSARY)
+                .toPlainString();
     }
 
     /** A number, or a string holding one (some clients record Market's amounts as strings). */

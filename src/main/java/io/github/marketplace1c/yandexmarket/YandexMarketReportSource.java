@@ -255,7 +255,7 @@ public class YandexMarketReportSource implements ReportSource {
         if (kind == null) {
             BigDecimal compensation = optional(row, "compensationAmount").subtract(optional(row, "decompensationAmount"));
             sink.skipped(rowKey, "sheet " + sheet + " holds no sale or return" + (compensation.signum() == 0 ? ""
-                    : " (Market's compensation " + compensation.toPlainString() + " for goods lost in delivery is"
+                    : " (Market's compensation " + YandexMarketReportColumns.text(compensation) + " for goods lost in delivery is"
                     + " not part of the commission agent's report)"));
             return;
         }
