@@ -110,8 +110,6 @@ final class YandexMarketReportColumns {
                     + "|total|reward|penalt|fine|refund|surcharge).*");
     private static final Pattern NUMBER_TEXT = Pattern.compile("-?\\d+([.,]\\d+)?");
 
-    private static final Map<Boolean, Set<String>> KNOWN = Map.of(true, REALIZATION_COLUMNS, false, SERVICE_COLUMNS);
-
     private YandexMarketReportColumns() {
     }
 
@@ -139,7 +137,7 @@ final class YandexMarketReportColumns {
 
     /** The row's columns this version does not know (for the report's kind) that carry money. */
     static List<UnknownMoney> unknownMoney(boolean sales, JsonNode row) {
-        return money(row, KNOWN.get(sales));
+        return money(row, sales ? REALIZATION_COLUMNS : SERVICE_COLUMNS);
     }
 
     /** Every money-carrying column of the row outside {@code known} (all of them for an empty set). */

@@ -3,8 +3,10 @@ package io.github.marketplace1c.yandexmarket;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
@@ -35,13 +37,13 @@ final class YandexMarketReportParser {
     }
 
     private static final byte[] ZIP_LOCAL_HEADER = {'P', 'K', 3, 4};
-    private static final com.fasterxml.jackson.databind.ObjectReader ROWS = new ObjectMapper()
-            .readerFor(JsonNode.class).with(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private YandexMarketReportParser() {
     }
 
     static void parse(InputStream body, ObjectMapper json, Handler handler) throws IOException {
+        // amounts as BigDecimal, not double: a row's kopecks stay exactly what Market wrote
+        ObjectReader rows = json.readerFor(JsonNode.class).with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
         BufferedInputStream in = new BufferedInputStream(body, 8192);
         in.mark(8);
         byte[] head = in.readNBytes(4);
@@ -53,17 +55,17 @@ final class YandexMarketReportParser {
             if (head.length < 4 || head[2] != ZIP_LOCAL_HEADER[2] || head[3] != ZIP_LOCAL_HEADER[3]) {
                 throw new ZipException("the report archive holds no sheet (an empty or damaged ZIP)");
             }
-            parseZip(in, json, handler);
+            parseZip(in, rows, handler);
             return;
         }
         if (!startsLikeJson(head)) {
             throw new ZipException("the report file is neither a ZIP archive nor JSON (it starts with bytes "
                     + hex(head) + ")");
         }
-        parsePlainJson(in, json, handler);
+        parsePlainJson(in, rows, handler);
     }
 
-    private static void parseZip(InputStream in, ObjectMapper json, Handler handler) throws IOException {
+    private static void parseZip(InputStream in, ObjectReader rows, Handler handler) throws IOException {
         ZipInputStream zip = new ZipInputStream(in, java.nio.charset.StandardCharsets.UTF_8);
         InputStream entryBody = new FilterInputStream(zip) {
             @Override
@@ -85,8 +87,8 @@ final class YandexMarketReportParser {
             }
             sheets++;
             String sheet = file.substring(0, file.length() - ".json".length());
-            try (JsonParser parser = json.getFactory().createParser(entryBody)) {
-                readSheet(parser, sheet, name, handler);
+            try (JsonParser parser = rows.createParser(entryBody)) {
+                readSheet(parser, rows, sheet, name, handler);
             }
             zip.closeEntry(); // reads the entry to its end, so its CRC is checked
         }
@@ -96,10 +98,11 @@ final class YandexMarketReportParser {
     }
 
     /** One sheet's file: a bare array of rows, or an object whose {@code rows} array holds them. */
-    private static void readSheet(JsonParser parser, String sheet, String entry, Handler handler) throws IOException {
+    private static void readSheet(JsonParser parser, ObjectReader rows, String sheet, String entry,
+                                  Handler handler) throws IOException {
         JsonToken first = parser.nextToken();
         if (first == JsonToken.START_ARRAY) {
-            readRows(parser, sheet, handler);
+            readRows(parser, rows, sheet, handler);
         } else if (first == JsonToken.START_OBJECT) {
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
@@ -108,7 +111,7 @@ final class YandexMarketReportParser {
                     continue;
                 }
                 // another array beside "rows" is handed over as a sheet of its own, so it cannot pass unseen
-                readRows(parser, "rows".equals(field) ? sheet : sheet + "/" + field, handler);
+                readRows(parser, rows, "rows".equals(field) ? sheet : sheet + "/" + field, handler);
             }
         } else {
             throw new JsonParseException(parser, "entry " + entry + " is not a sheet (a JSON array of rows, or an"
@@ -117,8 +120,8 @@ final class YandexMarketReportParser {
     }
 
     /** The earlier plain JSON file: one object whose keys are the sheets, each an array of rows. */
-    private static void parsePlainJson(InputStream in, ObjectMapper json, Handler handler) throws IOException {
-        try (JsonParser parser = json.getFactory().createParser(in)) {
+    private static void parsePlainJson(InputStream in, ObjectReader rows, Handler handler) throws IOException {
+        try (JsonParser parser = rows.createParser(in)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new JsonParseException(parser, "a plain JSON report file is an object of sheets");
             }
@@ -128,20 +131,19 @@ final class YandexMarketReportParser {
                     parser.skipChildren();
                     continue;
                 }
-                readRows(parser, sheet, handler);
+                readRows(parser, rows, sheet, handler);
             }
         }
     }
 
-    private static void readRows(JsonParser parser, String sheet, Handler handler) throws IOException {
+    private static void readRows(JsonParser parser, ObjectReader rows, String sheet, Handler handler) throws IOException {
         JsonToken token;
         while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
             if (token == null) {
                 throw new JsonParseException(parser, "sheet " + sheet + " ends in the middle");
             }
             if (token == JsonToken.START_OBJECT) {
-                // amounts as BigDecimal, not double: a row's kopecks stay exactly what Market wrote
-                handler.row(sheet, ROWS.readTree(parser));
+                handler.row(sheet, rows.readTree(parser));
             } else {
                 parser.skipChildren();
             }

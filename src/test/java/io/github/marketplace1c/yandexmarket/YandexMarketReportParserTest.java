@@ -67,10 +67,12 @@ class YandexMarketReportParserTest {
     @Test
     void amountsKeepTheirKopecksExactly() throws IOException {
         List<BigDecimal> amounts = new ArrayList<>();
+        // 17 significant digits: a double would read it as ...123.4568
         YandexMarketReportParser.parse(new ByteArrayInputStream(zip(Map.of("placement.json",
-                "[{\"totalAmount\":1093.64},{\"totalAmount\":0.1}]"))), JSON,
+                "[{\"totalAmount\":1234567890123.4567},{\"totalAmount\":0.1}]"))), JSON,
                 (sheet, row) -> amounts.add(row.get("totalAmount").decimalValue()));
-        assertThat(amounts.stream().reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo("1093.74");
+        assertThat(amounts.get(0)).isEqualByComparingTo("1234567890123.4567");
+        assertThat(amounts.stream().reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo("1234567890123.5567");
     }
 
     @Test
