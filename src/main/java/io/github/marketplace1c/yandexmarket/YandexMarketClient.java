@@ -133,8 +133,10 @@ public class YandexMarketClient {
 
     /**
      * Downloads a report file from the link {@code reports/info} gave, <b>without</b> the Api-Key (the link is the
-     * credential and may point at another host), reading it as it arrives. An expired or refused link is transient:
-     * the next attempt asks {@code reports/info} for a fresh one.
+     * credential and may point at another host), handing the body to {@code reader} as it arrives (never held
+     * whole). An expired or refused link, or a body cut short, is transient: the next attempt asks
+     * {@code reports/info} for a fresh one. A file that is not what {@code reader} expects (not JSON, a damaged ZIP:
+     * a {@link java.util.zip.ZipException}) is INVALID_PAYLOAD.
      */
     public <T> T download(Account account, String url, StreamReader<T> reader) {
         String where = "Account " + account.id() + ": Yandex Market report file";
@@ -152,6 +154,10 @@ public class YandexMarketClient {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new PermanentFailure(ReasonCode.INVALID_PAYLOAD, where + " is not the JSON expected: "
                     + e.getOriginalMessage());
+        } catch (java.util.zip.ZipException e) {
+            // a damaged archive stays damaged: asking again gives the same file
+            throw new PermanentFailure(ReasonCode.INVALID_PAYLOAD, where + " is not a readable ZIP archive of JSON"
+                    + " sheets: " + e.getMessage());
         } catch (IOException e) {
             throw new TransientFailure(ReasonCode.MARKETPLACE_UNAVAILABLE, where + " did not arrive in full ("
                     + e.getClass().getSimpleName() + ")", null, e);

@@ -26,23 +26,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Yandex Market's reports for the sales-report and services flows: asynchronous, so each is generated
  * ({@code POST v2/reports/goods-realization/generate} for the account's campaign and month,
  * {@code POST v2/reports/united-marketplace-services/generate} for its business, act month and campaign), polled
  * ({@code GET v2/reports/info/{reportId}}: PENDING, PROCESSING, then DONE with a file link valid an hour, a fresh
- * one on every call) and downloaded as JSON, which is read row by row as it arrives.
+ * one on every call) and downloaded: with {@code format=JSON} a ZIP archive of one JSON file per sheet, read entry
+ * by entry and row by row as it arrives ({@link YandexMarketReportParser}).
  * <ul>
  * <li>SALES: sheet {@code delivered} gives the sales, {@code returned} the returns; the sale sum of a line is the
  * units × (price with VAT − the seller's own promotion discount): the discounts Market funds itself (СберСпасибо,
  * Яндекс Плюс points) are paid to the seller by Market. Market's fees are not in this report, so the reward is 0:
  * they come as services. Market states no totals; its own figures to reconcile with are the sheets' sum columns
  * ({@code deliveredPriceSumWithVatAndDiscounts} plus the Market-funded discounts), the lines use the per-unit
- * columns. Other sheets (handed to delivery, not bought out, lost) are counted as skipped.</li>
+ * columns. The documented sheets that are no sale (handed to delivery, not bought out, lost) are counted as
+ * skipped. A sheet or a column this version does not know that carries money fails the report (INVALID_PAYLOAD
+ * naming it): a month booked short is worse than a month booked late.</li>
  * <li>SERVICES: every row of every sheet is a charge named by {@code serviceName} (the service map's code), its
- * cost in the sheet's cost column ({@code totalAmount} for placement, {@code prepaid + postpaid} for the sales
- * boost, {@code servicePrice} elsewhere). Market states no totals for it.</li>
+ * cost in the sheet's cost column ({@link YandexMarketReportColumns#costColumn}); a column this version does not
+ * know that carries money becomes a charge of its own, coded {@code <sheet>.<column>}, which waits as
+ * UNMAPPED_SERVICE until mapped. Market states no totals for it.</li>
  * </ul>
  * Generation is limited to one per report type per 2 minutes: {@code generations} paces it per account and type;
  * {@code list} generates, {@code read} asks {@code reports/info} again for a fresh link to the same job and
@@ -142,7 +147,7 @@ public class YandexMarketReportSource implements ReportSource {
                 if (report.kind() == ReportKind.SALES) {
                     saleRow(account, sheet, row, sink);
                 } else {
-                    sink.service(charge(account, sheet, row));
+                    charges(account, sheet, row).forEach(sink::service);
                 }
             });
             return null;
@@ -223,13 +228,35 @@ public class YandexMarketReportSource implements ReportSource {
 
     void saleRow(Account account, String sheet, JsonNode row, ReportSink sink) {
         String rowKey = sheet + " order " + row.path("orderId").asText("?");
+        if (!YandexMarketReportColumns.knownSalesSheet(sheet)) {
+            List<YandexMarketReportColumns.UnknownMoney> money = YandexMarketReportColumns.money(row, Set.of());
+            if (!money.isEmpty()) {
+                // a sheet Market added that carries money: loading the rest would book the month short
+                throw new PermanentFailure(ReasonCode.INVALID_PAYLOAD, "Account " + account.id()
+                        + ": Yandex Market sales report has sheet " + sheet + ", unknown to this version, with money"
+                        + " in it (" + rowKey + ": " + join(money) + "). Nothing was written to 1C: Market changed"
+                        + " the report; a version that reads this sheet is needed (see docs/reports.md)");
+            }
+            sink.skipped(rowKey, "sheet " + sheet + " (unknown, carries no money)");
+            return;
+        }
+        List<YandexMarketReportColumns.UnknownMoney> unknown = YandexMarketReportColumns.unknownMoney(true, row);
+        if (!unknown.isEmpty()) {
+            throw new PermanentFailure(ReasonCode.INVALID_PAYLOAD, "Account " + account.id()
+                    + ": Yandex Market sales report, " + rowKey + ": column " + join(unknown) + " carries money and"
+                    + " is unknown to this version. Nothing was written to 1C: Market changed the report; a version"
+                    + " that reads this column is needed (see docs/reports.md)");
+        }
         ReportLine.Kind kind = switch (sheet) {
-            case "delivered" -> ReportLine.Kind.SALE;
-            case "returned" -> ReportLine.Kind.RETURN;
+            case YandexMarketReportColumns.DELIVERED -> ReportLine.Kind.SALE;
+            case YandexMarketReportColumns.RETURNED -> ReportLine.Kind.RETURN;
             default -> null;
         };
         if (kind == null) {
-            sink.skipped(rowKey, "sheet " + sheet + " holds no sale or return");
+            BigDecimal compensation = optional(row, "compensationAmount").subtract(optional(row, "decompensationAmount"));
+            sink.skipped(rowKey, "sheet " + sheet + " holds no sale or return" + (compensation.signum() == 0 ? ""
+                    : " (Market's compensation " + YandexMarketReportColumns.text(compensation) + " for goods lost in delivery is"
+                    + " not part of the commission agent's report)"));
             return;
         }
         int count = row.path(kind == ReportLine.Kind.SALE ? "deliveredCount" : "returnedCount").asInt(0);
@@ -250,17 +277,22 @@ public class YandexMarketReportSource implements ReportSource {
                 unit.multiply(BigDecimal.valueOf(count)), BigDecimal.ZERO, null, rowKey));
     }
 
-    ServiceCharge charge(Account account, String sheet, JsonNode row) {
+    /**
+     * A services row: the charge in the sheet's cost column, named by {@code serviceName}; and one more charge for
+     * every column of it this version does not know that carries money, coded {@code <sheet>.<column>} — the
+     * service map has no row for such a code, so the report waits as UNMAPPED_SERVICE until the integrator maps it.
+     */
+    List<ServiceCharge> charges(Account account, String sheet, JsonNode row) {
         String rowKey = sheet + " order " + row.path("orderId").asText("-");
-        BigDecimal amount;
-        if ("boost".equals(sheet)) {
-            amount = optional(row, "prepaid").add(optional(row, "postpaid"));
-        } else if (row.path("totalAmount").isNumber()) {
-            amount = row.get("totalAmount").decimalValue();
-        } else if (row.path("servicePrice").isNumber()) {
-            amount = row.get("servicePrice").decimalValue();
-        } else {
-            throw invalid(account, rowKey, "totalAmount/servicePrice", "is missing: a sheet this version cannot read");
+        boolean known = YandexMarketReportColumns.knownServicesSheet(sheet);
+        String costColumn = known ? YandexMarketReportColumns.costColumn(sheet) : "servicePrice";
+        BigDecimal amount = YandexMarketReportColumns.numeric(row.get(costColumn));
+        if (amount == null) {
+            List<YandexMarketReportColumns.UnknownMoney> money = YandexMarketReportColumns.money(row, Set.of());
+            throw invalid(account, rowKey, costColumn, "is missing: " + (known ? "Market changed the sheet"
+                    : "sheet " + sheet + " is unknown to this version") + (money.isEmpty() ? ""
+                    : "; its money columns: " + join(money)) + ". A fee must not vanish: a version that reads this"
+                    + " sheet is needed");
         }
         String name = row.path("serviceName").asText("");
         if (name.isBlank()) {
@@ -274,7 +306,19 @@ public class YandexMarketReportSource implements ReportSource {
             // a date Market writes another way: the charge still counts, undated
         }
         String sku = row.path("shopSku").asText("");
-        return new ServiceCharge(name, name, amount, date, sku.isBlank() ? null : sku);
+        String product = sku.isBlank() ? null : sku;
+        List<ServiceCharge> charges = new ArrayList<>();
+        charges.add(new ServiceCharge(name, name, amount, date, product));
+        for (YandexMarketReportColumns.UnknownMoney extra : YandexMarketReportColumns.unknownMoney(false, row)) {
+            String code = sheet + "." + extra.column();
+            charges.add(new ServiceCharge(code, name + ": " + extra.column() + " (a column Market added)",
+                    extra.value(), date, product));
+        }
+        return charges;
+    }
+
+    private static String join(List<YandexMarketReportColumns.UnknownMoney> money) {
+        return money.stream().map(Object::toString).collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static BigDecimal number(Account account, String rowKey, JsonNode row, String field) {
@@ -306,9 +350,9 @@ public class YandexMarketReportSource implements ReportSource {
             if (kind != ReportKind.SALES) {
                 return;
             }
-            if ("delivered".equals(sheet)) {
+            if (YandexMarketReportColumns.DELIVERED.equals(sheet)) {
                 sales = sales.add(stated(row, "delivered", row.path("deliveredCount").asInt(0)));
-            } else if ("returned".equals(sheet)) {
+            } else if (YandexMarketReportColumns.RETURNED.equals(sheet)) {
                 returns = returns.add(stated(row, "return", row.path("returnedCount").asInt(0)));
             }
         }

@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Yandex Market's October 2026 realization and services reports, end to end: generate, poll until DONE, download
- * the JSON file from the emulator on loopback, into УНФ and УТ.
+ * the report file (format=JSON: a ZIP archive of one JSON file per sheet) from the emulator on loopback, into УНФ
+ * and УТ.
  */
 class YandexMarketReportsTest {
 
@@ -71,6 +72,9 @@ class YandexMarketReportsTest {
             assertThat(statuses).startsWith("PENDING", "PROCESSING", "PROCESSING", "PROCESSING", "DONE");
             assertThat(world.yandexMarket.reports().jobs()).hasSize(2);
             assertThat(world.yandexMarket.reports().downloads()).as("list sums the file, read loads it").isEqualTo(4);
+            assertThat(world.yandexMarket.reports().jobs()).allSatisfy(job ->
+                    assertThat(entries(job.file())).as("what Market serves for format=JSON")
+                            .containsExactlyInAnyOrder("delivered.json", "returned.json"));
 
             OneCReports onec = new OneCReports(world.onec);
             ObjectNode doc = onec.oneSales(ROMASHKA_REPORT).orElseThrow();
@@ -169,6 +173,82 @@ class YandexMarketReportsTest {
             assertThat(romashka.fetched()).isZero();
             assertThat(world.adminJson("GET", "/api/dead-letters?status=new", null)).isEmpty();
         }
+    }
+
+    @Test
+    void aServicesColumnMarketAddedThatCarriesMoneyParksTheReportUntilItIsMapped() throws Exception {
+        try (FlowWorld world = world(OneCEmulator.Configuration.UT, temp)) {
+            SandboxData.YandexMarketOffer tea = YandexMarketReportSeed.offer("RM-TEA-001");
+            ObjectNode row = YandexMarketReportSeed.serviceRow(ROMASHKA, 52_000_019_998L, tea, 1, tea.item().price(),
+                    YandexMarketReportSeed.PLACEMENT_SERVICE, LocalDate.of(2026, 10, 20), "totalAmount",
+                    new BigDecimal("31.41"));
+            row.put("ecoSurchargeAmount", new BigDecimal("12.50")); // a column no documentation lists
+            world.yandexMarket.reports().addServiceRow(ROMASHKA.businessId(), OCTOBER, YandexMarketReportSeed.PLACEMENT,
+                    row);
+
+            world.runFlow("yandex-market-services");
+
+            OneCReports onec = new OneCReports(world.onec);
+            assertThat(onec.services(ROMASHKA_REPORT + "-services")).as("not written short").isEmpty();
+            JsonNode letters = world.adminJson("GET", "/api/dead-letters?flow=services&account=" + ROMASHKA.id()
+                    + "&status=new", null);
+            assertThat(letters).singleElement().satisfies(letter -> {
+                assertThat(letter.path("reason").asText()).isEqualTo("UNMAPPED_SERVICE");
+                assertThat(letter.path("message").asText()).contains("placement.ecoSurchargeAmount");
+            });
+
+            SandboxServices.Service placement = SandboxServices.PLACEMENT;
+            JsonNode answer = world.adminJson("PUT", "/api/mappings/services", "{\"marketplace\":\"yandex-market\","
+                    + "\"key\":\"placement.ecoSurchargeAmount\",\"ref\":\"" + placement.nomenclatureRef()
+                    + "\",\"expenseItemRef\":\"" + placement.expenseItemRef() + "\",\"name\":\""
+                    + placement.name() + "\"}");
+            assertThat(answer.path("replayed").toString()).contains("DONE");
+
+            List<ObjectNode> docs = onec.services(ROMASHKA_REPORT + "-services");
+            assertThat(docs).hasSize(1);
+            // 1093.64 of the seeded orders + 31.41 of the new one + the 12.50 of the new column
+            assertThat(onec.serviceAmount(docs.get(0), SandboxServices.PLACEMENT)).isEqualByComparingTo("1137.55");
+            assertThat(onec.serviceAmount(docs.get(0), SandboxServices.PROMOTION)).isEqualByComparingTo("256.01");
+        }
+    }
+
+    @Test
+    void aSalesSheetMarketAddedThatCarriesMoneyIsADeadLetterNamingItAndNothingIsWritten() throws Exception {
+        try (FlowWorld world = world(OneCEmulator.Configuration.UNF, temp)) {
+            ObjectNode row = JSON.createObjectNode();
+            row.put("orderId", 52_000_019_997L);
+            row.put("shopSku", "RM-TEA-001");
+            row.put("partialRefundSum", new BigDecimal("150.00"));
+            world.yandexMarket.reports().addRealizationRow(ROMASHKA.campaignId(), OCTOBER, "partial_refunds", row);
+
+            List<Journal.RunSummary> runs = world.runFlow("yandex-market-sales-report");
+
+            assertThat(new OneCReports(world.onec).sales(ROMASHKA_REPORT)).isEmpty();
+            assertThat(runs).filteredOn(r -> r.accountId().equals(ROMASHKA.id())).singleElement()
+                    .satisfies(r -> assertThat(r.deadLetters()).isEqualTo(1));
+            JsonNode letters = world.adminJson("GET", "/api/dead-letters?flow=sales-report&account=" + ROMASHKA.id()
+                    + "&status=new", null);
+            assertThat(letters).singleElement().satisfies(letter -> {
+                assertThat(letter.path("reason").asText()).isEqualTo("INVALID_PAYLOAD");
+                assertThat(letter.path("message").asText()).contains("sheet partial_refunds")
+                        .contains("partialRefundSum = 150.00").contains("Nothing was written to 1C");
+            });
+            // the other campaign's month is not held up
+            assertThat(new OneCReports(world.onec).sales("YM-" + SandboxData.YM_VASILKOV.campaignId()
+                    + "-2026-10")).hasSize(1);
+        }
+    }
+
+    private static List<String> entries(byte[] zip) {
+        List<String> names = new java.util.ArrayList<>();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                names.add(e.getName());
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return names;
     }
 
     private static String apiKey(RecordedExchange exchange) {

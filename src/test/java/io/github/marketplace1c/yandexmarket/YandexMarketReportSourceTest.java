@@ -3,6 +3,8 @@ package io.github.marketplace1c.yandexmarket;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.marketplace1c.account.Account;
 import io.github.marketplace1c.contract.YandexMarketContract;
+import io.github.marketplace1c.failure.PermanentFailure;
+import io.github.marketplace1c.failure.ReasonCode;
 import io.github.marketplace1c.failure.TransientFailure;
 import io.github.marketplace1c.http.HttpJson;
 import io.github.marketplace1c.ratelimit.AccountThrottle;
@@ -15,6 +17,8 @@ import io.github.marketplace1c.sandbox.SandboxData;
 import io.github.marketplace1c.sandbox.ozon.MutableClock;
 import io.github.marketplace1c.sandbox.yandexmarket.YandexMarketEmulator;
 import io.github.marketplace1c.sandbox.yandexmarket.YandexMarketReportSeed;
+import io.github.marketplace1c.sandbox.yandexmarket.YandexMarketReports;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -36,7 +40,10 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** YandexMarketReportSource against the Market emulator over loopback HTTP: generate, poll, download, limits. */
+/**
+ * YandexMarketReportSource against the Market emulator over loopback HTTP: generate, poll, download (a ZIP of one
+ * JSON file per sheet), limits; sheets and columns Market adds; files that are damaged or not a ZIP.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class YandexMarketReportSourceTest {
 
@@ -104,7 +111,7 @@ class YandexMarketReportSourceTest {
 
         @Override
         public void skipped(String rowKey, String reason) {
-            skipped.add(rowKey);
+            skipped.add(rowKey + ": " + reason);
         }
     }
 
@@ -180,5 +187,128 @@ class YandexMarketReportSourceTest {
                 .filter(c -> c.code().equals(YandexMarketReportSeed.PLACEMENT_SERVICE))
                 .map(ServiceCharge::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         assertThat(placement).isEqualByComparingTo("1093.64");
+    }
+
+    private List<ReportLine> salesOf(YandexMarketReports.FileFormat format) {
+        emulator.reports().fileFormat(format);
+        YandexMarketReportSource source = source(10);
+        ReportRef ref = source.list(account, ReportKind.SALES, FROM, TODAY).get(0);
+        Collected sink = new Collected();
+        source.read(account, ref, sink);
+        return sink.lines;
+    }
+
+    @Test
+    void theArchiveServedIsOneJsonFilePerSheetAndBareArraysOrAPlainJsonFileReadTheSame() throws Exception {
+        List<ReportLine> zip = salesOf(YandexMarketReports.FileFormat.ZIP);
+        byte[] file = emulator.reports().jobs().get(0).file();
+        assertThat(new String(file, 0, 2, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("PK");
+
+        for (YandexMarketReports.FileFormat other : List.of(YandexMarketReports.FileFormat.ZIP_BARE_ARRAYS,
+                YandexMarketReports.FileFormat.PLAIN_JSON)) {
+            clock.advance(Duration.ofMinutes(3)); // past the generation limit
+            List<ReportLine> lines = salesOf(other);
+            assertThat(lines).as(other.name()).hasSize(6);
+            assertThat(lines).extracting(ReportLine::saleSum).usingElementComparator(BigDecimal::compareTo)
+                    .as(other.name()).containsExactlyElementsOf(zip.stream().map(ReportLine::saleSum).toList());
+        }
+    }
+
+    @Test
+    void aDamagedArchiveIsInvalidPayloadNamingTheFileNotARetry() {
+        emulator.reports().fileFormat(YandexMarketReports.FileFormat.DAMAGED_ZIP);
+        assertThatThrownBy(() -> source(10).list(account, ReportKind.SALES, FROM, TODAY))
+                .isInstanceOf(PermanentFailure.class)
+                .satisfies(e -> assertThat(((PermanentFailure) e).reason()).isEqualTo(ReasonCode.INVALID_PAYLOAD))
+                .hasMessageContaining("Account " + SEED.id() + ": Yandex Market report file is not");
+    }
+
+    @Test
+    void anUnknownSheetWithoutMoneyIsSkippedAndOneWithMoneyFailsTheReportNamingIt() {
+        ObjectNode quiet = JSON.createObjectNode().put("orderId", 1L).put("shopSku", "RM-TEA-001").put("note", "x");
+        emulator.reports().addRealizationRow(SEED.campaignId(), YandexMarketReportSeed.MONTH, "notes", quiet);
+        YandexMarketReportSource source = source(10);
+        ReportRef ref = source.list(account, ReportKind.SALES, FROM, TODAY).get(0);
+        Collected sink = new Collected();
+        source.read(account, ref, sink);
+        assertThat(sink.lines).hasSize(6);
+        assertThat(sink.skipped).singleElement().asString().contains("sheet notes (unknown, carries no money)");
+
+        ObjectNode money = JSON.createObjectNode().put("orderId", 2L).put("buyerRefundSum", "75.50");
+        emulator.reports().addRealizationRow(SEED.campaignId(), YandexMarketReportSeed.MONTH, "buyer_refunds", money);
+        clock.advance(Duration.ofMinutes(3));
+        emulator.reportGenerationInterval(Duration.ZERO);
+        emulator.reports().forget(ref.attributes().get("job")); // the replay generates the report as it is now
+        assertThatThrownBy(() -> source.read(account, ref, new Collected()))
+                .isInstanceOf(PermanentFailure.class)
+                .satisfies(e -> assertThat(((PermanentFailure) e).reason()).isEqualTo(ReasonCode.INVALID_PAYLOAD))
+                .hasMessageContaining("sheet buyer_refunds, unknown to this version")
+                .hasMessageContaining("buyerRefundSum = 75.50");
+    }
+
+    @Test
+    void anUnknownMoneyColumnInADeliveredRowFailsTheReportNamingTheColumn() {
+        SandboxData.YandexMarketOffer tea = YandexMarketReportSeed.offer("RM-TEA-001");
+        ObjectNode row = YandexMarketReportSeed.deliveredRow(52_000_099_001L, tea, 1, tea.item().price(),
+                BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, LocalDate.of(2026, 10, 20));
+        row.put("sberPrimeDiscount", new BigDecimal("30.00"));
+        row.put("giftWrapNote", "праздничная"); // not money: not reported
+        emulator.reports().addRealizationRow(SEED.campaignId(), YandexMarketReportSeed.MONTH,
+                YandexMarketReportSeed.DELIVERED, row);
+        YandexMarketReportSource source = source(10);
+        ReportRef ref = source.list(account, ReportKind.SALES, FROM, TODAY).get(0);
+
+        assertThatThrownBy(() -> source.read(account, ref, new Collected()))
+                .isInstanceOf(PermanentFailure.class)
+                .hasMessageContaining("delivered order 52000099001: column sberPrimeDiscount = 30.00 carries money")
+                .hasMessageNotContaining("giftWrapNote");
+    }
+
+    @Test
+    void anUnknownMoneyColumnInServicesIsAChargeOfItsOwnCodedBySheetAndColumn() {
+        SandboxData.YandexMarketOffer tea = YandexMarketReportSeed.offer("RM-TEA-001");
+        ObjectNode row = YandexMarketReportSeed.serviceRow(SEED, 52_000_099_002L, tea, 1, tea.item().price(),
+                "Доставка покупателю", LocalDate.of(2026, 10, 21), "servicePrice", new BigDecimal("31.41"));
+        row.put("fuelSurchargeAmount", new BigDecimal("4.20"));
+        row.put("netting", new BigDecimal("3.00")); // documented: a part of the cost, not charged again
+        emulator.reports().addServiceRow(SEED.businessId(), YandexMarketReportSeed.MONTH, "delivery", row);
+        YandexMarketReportSource source = source(10);
+        ReportRef ref = source.list(account, ReportKind.SERVICES, FROM, TODAY).get(0);
+        Collected sink = new Collected();
+        source.read(account, ref, sink);
+
+        assertThat(sink.charges).hasSize(9);
+        assertThat(sink.charges).filteredOn(c -> c.code().equals("Доставка покупателю")).singleElement()
+                .satisfies(c -> assertThat(c.amount()).isEqualByComparingTo("31.41"));
+        assertThat(sink.charges).filteredOn(c -> c.code().equals("delivery.fuelSurchargeAmount")).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.amount()).isEqualByComparingTo("4.20");
+                    assertThat(c.name()).contains("fuelSurchargeAmount");
+                    assertThat(c.productKey()).isEqualTo("RM-TEA-001");
+                });
+    }
+
+    @Test
+    void anUnknownServicesSheetIsReadByItsServicePriceOrRefusedNamingItsMoney() {
+        ObjectNode priced = YandexMarketReportSeed.serviceRow(SEED, 52_000_099_003L,
+                YandexMarketReportSeed.offer("RM-TEA-001"), 1, new BigDecimal("349.00"), "Упаковка подарка",
+                LocalDate.of(2026, 10, 22), "servicePrice", new BigDecimal("25.00"));
+        emulator.reports().addServiceRow(SEED.businessId(), YandexMarketReportSeed.MONTH, "gift_wrapping", priced);
+        YandexMarketReportSource source = source(10);
+        ReportRef ref = source.list(account, ReportKind.SERVICES, FROM, TODAY).get(0);
+        Collected sink = new Collected();
+        source.read(account, ref, sink);
+        assertThat(sink.charges).filteredOn(c -> c.code().equals("Упаковка подарка")).singleElement()
+                .satisfies(c -> assertThat(c.amount()).isEqualByComparingTo("25.00"));
+
+        ObjectNode unpriced = JSON.createObjectNode().put("partnerId", SEED.campaignId()).put("orderId", 4L)
+                .put("penaltyAmount", new BigDecimal("500.00"));
+        emulator.reports().addServiceRow(SEED.businessId(), YandexMarketReportSeed.MONTH, "penalties", unpriced);
+        emulator.reports().forget(ref.attributes().get("job"));
+        emulator.reportGenerationInterval(Duration.ZERO);
+        assertThatThrownBy(() -> source.read(account, ref, new Collected()))
+                .isInstanceOf(PermanentFailure.class)
+                .hasMessageContaining("penalties order 4: servicePrice is missing: sheet penalties is unknown")
+                .hasMessageContaining("penaltyAmount = 500.00");
     }
 }

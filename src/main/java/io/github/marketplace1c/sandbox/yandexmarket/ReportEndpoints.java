@@ -144,7 +144,7 @@ final class ReportEndpoints {
         if (job.file() == null) {
             result.put("subStatus", "NO_DATA");
         } else {
-            result.put("file", baseUrl + FILES_PATH + reports.link(job, clock.instant()) + ".json");
+            result.put("file", baseUrl + FILES_PATH + reports.link(job, clock.instant()) + ".zip");
         }
         return answer;
     }
@@ -174,7 +174,10 @@ final class ReportEndpoints {
         return answer;
     }
 
-    /** The spec's enum is FILE (XLSX, the default), CSV, JSON; the emulator makes JSON files only. */
+    /**
+     * The spec's enum is FILE (XLSX, the default), CSV, JSON; the emulator makes JSON files only (a ZIP archive of
+     * one JSON file per sheet, as {@code ReportFormatType} says).
+     */
     private static void checkFormat(String format) {
         if (format != null && !Set.of("FILE", "CSV", "JSON").contains(format)) {
             throw YmApiException.badRequest("Invalid format: " + format);

@@ -517,13 +517,14 @@ public final class YandexMarketEmulator implements AutoCloseable {
      */
     private void reportFile(RoutingContext ctx) {
         String file = ctx.pathParam("file");
-        String token = file.endsWith(".json") ? file.substring(0, file.length() - 5) : file;
+        String token = file.endsWith(".zip") || file.endsWith(".json") ? file.substring(0, file.lastIndexOf('.')) : file;
         Optional<byte[]> bytes = reports.download(token, clock.instant());
         if (bytes.isEmpty()) {
             ctx.response().setStatusCode(404).putHeader("Content-Type", "text/plain").end("link expired or unknown");
             return;
         }
-        ctx.response().setStatusCode(200).putHeader("Content-Type", "application/json")
+        boolean zip = bytes.get().length > 1 && bytes.get()[0] == 'P' && bytes.get()[1] == 'K';
+        ctx.response().setStatusCode(200).putHeader("Content-Type", zip ? "application/zip" : "application/json")
                 .end(io.vertx.core.buffer.Buffer.buffer(bytes.get()));
     }
 

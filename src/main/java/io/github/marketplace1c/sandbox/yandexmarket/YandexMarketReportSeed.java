@@ -21,10 +21,10 @@ public final class YandexMarketReportSeed {
 
     public static final YearMonth MONTH = YearMonth.of(2026, 10);
 
-    /** The sheets of the realization report's JSON file the flows read. */
+    /** The sheets (file names in the report's ZIP archive) of the realization report the flows read. */
     public static final String DELIVERED = "delivered";
     public static final String RETURNED = "returned";
-    /** Service sheets of the services report's JSON file. */
+    /** Service sheets (file names in the report's ZIP archive) of the services report. */
     public static final String PLACEMENT = "placement";
     public static final String LOYALTY = "loyalty_and_reviews";
     public static final String BOOST = "boost";
@@ -101,7 +101,10 @@ public final class YandexMarketReportSeed {
                         BOOST_SERVICE, MONTH.atDay(14), "postpaid", new BigDecimal("151.31"));
                 boost.put("prepaid", new BigDecimal("0.00"));
                 boost.put("bonusPaid", new BigDecimal("0.00"));
+                boost.put("netting", new BigDecimal("0.00"));
                 boost.put("bet", 7.0);
+                // Стоимость услуги: what the boost costs after the parts above (here all of it post-paid)
+                boost.put("servicePrice", YmJson.money(new BigDecimal("151.31")));
                 reports.addServiceRow(account.businessId(), MONTH, BOOST, boost);
             }
         }

@@ -1,10 +1,7 @@
 package io.github.marketplace1c.sandbox.yandexmarket;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -22,12 +19,27 @@ import java.util.concurrent.atomic.AtomicInteger;
  * campaign and month, the services report per business and act month, each as named sheets of rows), the
  * generation jobs ({@code reportId} → status after so many polls), and the download links. Thread-safe.
  * <p>
- * A JSON report file is one object whose keys are the sheets' file names the documentation lists
- * ({@code delivered}, {@code returned}, … ; {@code placement}, {@code loyalty_and_reviews}, {@code boost}, …) and
- * whose values are arrays of rows with the documented JSON column names. The documentation gives the sheets and
- * columns but not how a JSON file holds several sheets: this layout is the emulator's reading of it.
+ * A report file is what {@code ReportFormatType} says {@code format=JSON} gives: a <b>ZIP archive with one JSON
+ * file per sheet</b>, named by the sheet's file name the documentation lists ({@code delivered.json},
+ * {@code returned.json}, ... ; {@code placement.json}, {@code loyalty_and_reviews.json}, {@code boost.json}, ...),
+ * each {@code {"rows": [...]}} with the documented JSON column names. The file names are the documentation's; the
+ * {@code rows} wrapper is what public clients of the live API read (see
+ * {@code src/test/resources/recorded/yandex-market-reports/README.md}). {@link #fileFormat} makes the other shapes
+ * a client must survive: bare arrays, the plain JSON this emulator served before, a damaged archive.
  */
 public final class YandexMarketReports {
+
+    /** How generated files are made (tests of what a client must read or refuse). */
+    public enum FileFormat {
+        /** The ZIP archive, one {@code <sheet>.json} per sheet holding {@code {"rows": [...]}} (default). */
+        ZIP,
+        /** The ZIP archive with each sheet file a bare JSON array of rows. */
+        ZIP_BARE_ARRAYS,
+        /** Not a ZIP: one JSON object whose keys are the sheets (what this emulator served before). */
+        PLAIN_JSON,
+        /** A ZIP archive damaged in the middle of its first sheet's data. */
+        DAMAGED_ZIP
+    }
 
     /** The two report types the finance flows generate, by their path segment. */
     public enum Type {
@@ -66,6 +78,7 @@ public final class YandexMarketReports {
     private final Map<String, Link> links = new ConcurrentHashMap<>();
     private final AtomicInteger downloads = new AtomicInteger();
     private volatile int pollsUntilDone = DEFAULT_POLLS_UNTIL_DONE;
+    private volatile FileFormat fileFormat = FileFormat.ZIP;
 
     private static String key(long id, YearMonth month) {
         return id + "/" + month;
@@ -99,6 +112,11 @@ public final class YandexMarketReports {
         return pollsUntilDone;
     }
 
+    /** How the files of jobs generated from now on are made. */
+    public void fileFormat(FileFormat format) {
+        this.fileFormat = format;
+    }
+
     /** How many report files were downloaded. */
     public int downloads() {
         return downloads.get();
@@ -130,24 +148,56 @@ public final class YandexMarketReports {
                       Instant now) {
         byte[] file = null;
         if (sheets != null && !sheets.isEmpty()) {
-            ObjectNode json = YmJson.object();
+            Map<String, List<ObjectNode>> selected = new LinkedHashMap<>();
             sheets.forEach((name, rows) -> {
-                ArrayNode array = json.putArray(name);
                 synchronized (rows) {
-                    rows.stream().filter(r -> campaignIds == null || campaignIds.isEmpty()
-                            || campaignIds.contains(r.path("partnerId").asLong())).forEach(r -> array.add(r.deepCopy()));
+                    selected.put(name, rows.stream().filter(r -> campaignIds == null || campaignIds.isEmpty()
+                            || campaignIds.contains(r.path("partnerId").asLong())).map(ObjectNode::deepCopy).toList());
                 }
             });
-            try {
-                file = YmJson.MAPPER.writeValueAsString(json).getBytes(StandardCharsets.UTF_8);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
+            file = writeFile(selected, fileFormat);
         }
         String reportId = type.path().replace("-", "_") + "_" + UUID.randomUUID().toString().replace("-", "");
         Job job = new Job(reportId, businessId, type, now, file, new AtomicInteger());
         jobs.put(reportId, job);
         return job;
+    }
+
+    /** The file of a job: the sheets as the format says, the archive streamed out entry by entry. */
+    static byte[] writeFile(Map<String, List<ObjectNode>> sheets, FileFormat format) {
+        try {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            if (format == FileFormat.PLAIN_JSON) {
+                YmJson.MAPPER.writeValue(bytes, sheets);
+                return bytes.toByteArray();
+            }
+            try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes,
+                    java.nio.charset.StandardCharsets.UTF_8)) {
+                for (Map.Entry<String, List<ObjectNode>> sheet : sheets.entrySet()) {
+                    zip.putNextEntry(new java.util.zip.ZipEntry(sheet.getKey() + ".json"));
+                    com.fasterxml.jackson.core.JsonGenerator out = YmJson.MAPPER.getFactory().createGenerator(zip)
+                            .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+                    if (format == FileFormat.ZIP_BARE_ARRAYS) {
+                        YmJson.MAPPER.writeValue(out, sheet.getValue());
+                    } else {
+                        YmJson.MAPPER.writeValue(out, Map.of("rows", sheet.getValue()));
+                    }
+                    out.close(); // flushes into the entry; the archive stays open
+                    zip.closeEntry();
+                }
+            }
+            byte[] file = bytes.toByteArray();
+            if (format == FileFormat.DAMAGED_ZIP) {
+                // past the first entry's local header (30 bytes + its name): the deflated data of the first sheet
+                int from = 30 + sheets.keySet().iterator().next().length() + ".json".length() + 2;
+                for (int i = from; i < Math.min(file.length, from + 24); i++) {
+                    file[i] = (byte) ~file[i];
+                }
+            }
+            return file;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Forgets a job, as Market does some time after generating it: {@code reports/info} answers 404. */

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Market's asynchronous finance reports over real HTTP on 127.0.0.1: generate, poll {@code reports/info} until DONE,
- * download the JSON file from the link (on loopback), the generation limit; every API exchange is validated against
+ * download the ZIP archive of JSON sheets from the link (on loopback), the generation limit; every API exchange is validated against
  * the official spec after every test.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -76,10 +76,27 @@ class YandexMarketReportEndpointsTest {
         return http.send("GET", "/v2/reports/info/" + reportId, account.apiKey(), "");
     }
 
+    /**
+     * The file behind a link, as {@code format=JSON} makes it: a ZIP archive, one {@code <sheet>.json} per sheet
+     * holding {@code {"rows": [...]}}; returned as one object of sheets for the assertions.
+     */
     private JsonNode download(String url) throws Exception {
-        HttpResponse<String> file = http.raw(HttpRequest.newBuilder(URI.create(url)).GET().build());
+        HttpResponse<byte[]> file = java.net.http.HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(file.statusCode()).isEqualTo(200);
-        return YmHttp.JSON.readTree(file.body());
+        assertThat(file.headers().firstValue("Content-Type")).contains("application/zip");
+        com.fasterxml.jackson.databind.node.ObjectNode sheets = YmHttp.JSON.createObjectNode();
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(
+                new java.io.ByteArrayInputStream(file.body()))) {
+            for (java.util.zip.ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                assertThat(entry.getName()).endsWith(".json");
+                JsonNode sheet = YmHttp.JSON.readTree(zip.readAllBytes());
+                assertThat(sheet.path("rows").isArray()).as(entry.getName()).isTrue();
+                sheets.set(entry.getName().substring(0, entry.getName().length() - 5), sheet.path("rows"));
+            }
+        }
+        assertThat(sheets.size()).as("sheets in the archive").isPositive();
+        return sheets;
     }
 
     @Test
