@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code mp1c.log.file}: also write to this file, rotated daily and at {@code mp1c.log.maxFileSize} (50MB),
  *       {@code mp1c.log.maxHistory} days kept (30), at most {@code mp1c.log.totalSizeCap} (1GB); empty: console only</li>
  * </ul>
- * Applied again at each start, so a second application in one JVM (the tests) gets its own settings.
+ * Applied again at each start, so a second application in one JVM (the tests) gets its own settings. Not applied
+ * when the operator gives a logback file of their own ({@code -Dlogback.configurationFile}): it says everything.
  */
 public final class LogSetup {
 
@@ -37,8 +38,9 @@ public final class LogSetup {
 
     /** @param settings the application's settings by name (environment first) */
     public static void apply(UnaryOperator<String> settings) {
-        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
-            return; // another SLF4J backend: it keeps its own configuration
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)
+                || System.getProperty("logback.configurationFile") != null) {
+            return; // another SLF4J backend, or a logback file of the operator's own: it keeps its configuration
         }
         boolean json = "json".equalsIgnoreCase(value(settings, "mp1c.log.format", "plain"));
         String file = value(settings, "mp1c.log.file", "");

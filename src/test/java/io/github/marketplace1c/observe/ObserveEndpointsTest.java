@@ -69,6 +69,8 @@ class ObserveEndpointsTest {
         HttpResponse<String> metrics = world.observe("/observe/metrics");
         assertThat(metrics.statusCode()).isEqualTo(200);
         scrape = new Scrape(metrics.body());
+        // kept for a look when a name changes: target/observe-metrics.txt
+        Files.writeString(Path.of("target/observe-metrics.txt"), metrics.body(), StandardCharsets.UTF_8);
     }
 
     @AfterAll
@@ -133,6 +135,8 @@ class ObserveEndpointsTest {
         assertThat(scrape.value("mp1c_database_up")).isEqualTo(1.0);
         assertThat(scrape.names()).contains("jvm_memory_used_bytes", "jvm_threads_live_threads",
                 "process_uptime_seconds", "jvm_gc_pause_seconds_count");
+        // Camel's own: the orders route of each account ran
+        assertThat(scrape.sum("camel_exchanges_total", "routeId", "ozon-orders-account")).isEqualTo(2.0);
     }
 
     @Test
@@ -150,6 +154,15 @@ class ObserveEndpointsTest {
         assertThat(accounts.path("message").asText())
                 .contains("WARNING: the wildberries token of account wb-romashka expires in 10 days")
                 .doesNotContain("wb-vasilkov");
+
+        // the console's overview shows a warning line from this
+        JsonNode warnings = world.adminJson("GET", "/api/overview", null).path("tokenWarnings");
+        assertThat(warnings).hasSize(1);
+        assertThat(warnings.get(0).path("accountId").asText()).isEqualTo("wb-romashka");
+        assertThat(warnings.get(0).path("daysLeft").asInt()).isEqualTo(10);
+        assertThat(warnings.get(0).path("expires").asText())
+                .isEqualTo(SandboxClockStart.plus(Duration.ofDays(10)).plus(Duration.ofHours(1)).toString());
+        assertThat(warnings.toString()).doesNotContain(jwt.split("\\.")[1]);
     }
 
     @Test
