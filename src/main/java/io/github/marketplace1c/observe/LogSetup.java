@@ -85,6 +85,7 @@ public final class LogSetup {
             encoder.setWithContext(false);
             encoder.setWithMessage(false);
             encoder.setWithArguments(false);
+            encoder.setWithFormattedMessage(true);
             encoder.start();
             return encoder;
         }
