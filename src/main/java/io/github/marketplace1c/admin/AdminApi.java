@@ -102,7 +102,7 @@ public class AdminApi {
             try (var connection = dataSource.getConnection()) {
                 health.put("database", connection.isValid(2) ? "UP" : "DOWN");
             }
-            health.put("openDeadLetters", deadLetters.list(DeadLetterFilter.open()).size());
+            health.put("openDeadLetters", deadLetters.countOpen());
             health.put("flows", flows.flowNames());
             health.put("status", "UP".equals(health.get("database")) ? "UP" : "DOWN");
             return health;

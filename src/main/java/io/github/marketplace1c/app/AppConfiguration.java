@@ -58,7 +58,10 @@ import io.github.marketplace1c.yandexmarket.YandexMarketPriceSender;
 import io.github.marketplace1c.ozon.OzonStockSender;
 import io.github.marketplace1c.wildberries.WildberriesStockSender;
 import io.github.marketplace1c.yandexmarket.YandexMarketStockSender;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import io.github.marketplace1c.observe.Observability;
 import io.github.marketplace1c.wildberries.WildberriesClient;
 import io.github.marketplace1c.wildberries.WildberriesOrderSource;
 import io.github.marketplace1c.wildberries.WildberriesOrderTranslator;
@@ -154,6 +157,16 @@ public class AppConfiguration implements CamelConfiguration {
         ODataClient odata = new ODataClient(onecHttp, settings.required("mp1c.onec.baseUrl"),
                 settings.required("mp1c.onec.user"), secret("mp1c.onec.password", settings),
                 settings.integer("mp1c.onec.maxParallel", 2));
+        // what operators see: /observe/metrics, /observe/health, the log context (docs/operations.md)
+        Map<String, String> marketplaceUrls = new LinkedHashMap<>();
+        for (String[] url : new String[][] {{"mp1c.ozon.baseUrl", "ozon"}, {"mp1c.wildberries.marketplaceUrl",
+                "wildberries"}, {"mp1c.wildberries.pricesUrl", "wildberries"}, {"mp1c.wildberries.contentUrl",
+                "wildberries"}, {"mp1c.wildberries.financeUrl", "wildberries"}, {"mp1c.yandexMarket.baseUrl",
+                "yandex-market"}}) {
+            marketplaceUrls.put(settings.get(url[0], ""), url[1]);
+        }
+        Observability.install(context, new Observability.Sources(dataSource, journal, deadLetters, accounts, odata,
+                http, onecHttp, marketplaceUrls, clock));
         OrderDocuments documents = new OrderDocuments(odata, profile, onecSettings, json);
         registry.bind("orderDocuments", documents);
         StatusMap statusMap = StatusMap.load(Path.of(settings.required("mp1c.statusMap.file")));

@@ -50,6 +50,8 @@ public final class Application implements AutoCloseable {
         Map<String, String> effective = new LinkedHashMap<>();
         fileProperties.forEach((k, v) -> effective.put(k.toString(), v.toString()));
         effective.putAll(options.overrides());
+        io.github.marketplace1c.observe.LogSetup.apply(key -> PropertyFiles.value(effective, key, "")
+                .replace("{{mp1c.home}}", home.toString()));
 
         Sandbox sandbox = null;
         Clock clock = options.clock();

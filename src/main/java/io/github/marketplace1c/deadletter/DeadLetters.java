@@ -73,6 +73,23 @@ public class DeadLetters {
                 where.args(filter.limit() == null ? 1000 : filter.limit()));
     }
 
+    /** How many dead letters are open (status new), counted by the database: never capped by a list's limit. */
+    public long countOpen() {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM dead_letter WHERE status = 'new'", Long.class);
+        return count == null ? 0 : count;
+    }
+
+    /** Open dead letters per marketplace, flow, account and reason (the metrics' gauge). */
+    public List<OpenCount> countOpenByReason() {
+        return jdbc.query("SELECT marketplace, flow, account_id, reason, COUNT(*) AS n FROM dead_letter "
+                        + "WHERE status = 'new' GROUP BY marketplace, flow, account_id, reason",
+                (rs, i) -> new OpenCount(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getLong(5)));
+    }
+
+    public record OpenCount(String marketplace, String flow, String accountId, String reason, long count) {
+    }
+
     /** Open dead letters of one marketplace waiting for a product mapping. */
     public List<DeadLetter> parkedForProduct(String marketplace, String accountId, String productKey) {
         return jdbc.query("SELECT * FROM dead_letter WHERE status = 'new' AND reason = 'UNMAPPED_PRODUCT' "
