@@ -94,8 +94,7 @@ public class AppConfiguration implements CamelConfiguration {
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-        HikariDataSource dataSource = Database.open(settings.required("mp1c.db.url"), settings.get("mp1c.db.user", ""),
-                settings.get("mp1c.db.password", ""), settings.integer("mp1c.db.poolSize", 8));
+        HikariDataSource dataSource = openDatabase(settings);
         context.addLifecycleStrategy(new org.apache.camel.support.LifecycleStrategySupport() {
             @Override
             public void onContextStopped(CamelContext stopped) {
@@ -111,6 +110,7 @@ public class AppConfiguration implements CamelConfiguration {
 
         AccountRegistry accounts = AccountRegistry.load(Path.of(settings.required("mp1c.accounts.file")),
                 name -> secret(name, settings));
+        accounts.requireCredentials();
         registry.bind("accounts", accounts);
 
         ZoneId onecZone = ZoneId.of(settings.get("mp1c.onec.timeZone", "Europe/Moscow"));
@@ -272,6 +272,24 @@ public class AppConfiguration implements CamelConfiguration {
         }
         AdminServer.install(context, settings.get("mp1c.admin.host", "127.0.0.1"),
                 settings.integer("mp1c.admin.port", 18080), token);
+    }
+
+    /** The database, or a failure that names the setting and where it points (never its password). */
+    private static HikariDataSource openDatabase(Settings settings) {
+        String url = settings.required("mp1c.db.url");
+        try {
+            return Database.open(url, settings.get("mp1c.db.user", ""), settings.get("mp1c.db.password", ""),
+                    settings.integer("mp1c.db.poolSize", 8));
+        } catch (RuntimeException e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            // the URL without its parameters and user info, where a password may be written
+            String shown = url.replaceAll("[?;].*$", "").replaceAll("//[^/@]*@", "//");
+            throw new IllegalStateException("The database (mp1c.db.url = " + shown + ") cannot be used: "
+                    + root.getMessage(), e);
+        }
     }
 
     /** A marketplace's pace per account: {@code <prefix>.requestsPerSecond} and {@code <prefix>.burst}. */

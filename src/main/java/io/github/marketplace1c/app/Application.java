@@ -50,6 +50,7 @@ public final class Application implements AutoCloseable {
         Map<String, String> effective = new LinkedHashMap<>();
         fileProperties.forEach((k, v) -> effective.put(k.toString(), v.toString()));
         effective.putAll(options.overrides());
+        StartupSettings.check(effective);
 
         Sandbox sandbox = null;
         Clock clock = options.clock();
@@ -111,6 +112,29 @@ public final class Application implements AutoCloseable {
                 PropertyFiles.value(effective, "mp1c.admin.host", "127.0.0.1"),
                 PropertyFiles.value(effective, "mp1c.admin.port", "18080"));
         return application;
+    }
+
+    /**
+     * Why the start failed, in one line for the person who set it up: the innermost message that is ours (it names
+     * the setting), not the frameworks' wrappers around it.
+     */
+    public static String startupProblem(Throwable failure) {
+        String message = null;
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            boolean wrapper = t.getClass().getName().startsWith("org.apache.camel.")
+                    || t instanceof java.lang.reflect.InvocationTargetException;
+            if (!wrapper && t.getMessage() != null && !t.getMessage().isBlank()) {
+                message = t.getMessage();
+                if (t.getClass().getName().startsWith("java.lang.Illegal")
+                        || t.getClass().getName().startsWith("io.github.marketplace1c.")) {
+                    break;
+                }
+            }
+        }
+        if (message == null) {
+            message = failure.toString();
+        }
+        return message.replaceAll("\\s*\\R\\s*", " ").strip();
     }
 
     /**
