@@ -285,11 +285,14 @@ public class AppConfiguration implements CamelConfiguration {
             while (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();
             }
-            // the URL without its parameters and user info, where a password may be written
-            String shown = url.replaceAll("[?;].*$", "").replaceAll("//[^/@]*@", "//");
-            throw new IllegalStateException("The database (mp1c.db.url = " + shown + ") cannot be used: "
+            throw new IllegalStateException("The database (mp1c.db.url = " + shownUrl(url) + ") cannot be used: "
                     + root.getMessage(), e);
         }
+    }
+
+    /** A JDBC URL without its parameters and user info, where a password may be written. */
+    static String shownUrl(String url) {
+        return url.replaceAll("[?;].*$", "").replaceAll("//[^/@]*@", "//");
     }
 
     /** A marketplace's pace per account: {@code <prefix>.requestsPerSecond} and {@code <prefix>.burst}. */
@@ -300,11 +303,15 @@ public class AppConfiguration implements CamelConfiguration {
 
     /** A secret: from the environment variable of that name, else from the properties (the sandbox's own keys). */
     static String secret(String name, Settings settings) {
+        return secret(name, key -> settings.get(key, null));
+    }
+
+    static String secret(String name, java.util.function.UnaryOperator<String> properties) {
         String env = System.getenv(name);
         if (env == null) {
             env = System.getenv(name.toUpperCase().replace('.', '_').replace('-', '_'));
         }
-        return env != null ? env : settings.get(name, null);
+        return env != null ? env : properties.apply(name);
     }
 
     /** Typed access to the properties (config files, profile file, environment, overrides). */
@@ -330,7 +337,11 @@ public class AppConfiguration implements CamelConfiguration {
 
         int integer(String key, int fallback) {
             String value = get(key, null);
-            return value == null ? fallback : Integer.parseInt(value.trim());
+            try {
+                return value == null ? fallback : Integer.parseInt(value.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(key + " is '" + value + "', not a whole number");
+            }
         }
     }
 }

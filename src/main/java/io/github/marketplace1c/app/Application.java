@@ -50,7 +50,7 @@ public final class Application implements AutoCloseable {
         Map<String, String> effective = new LinkedHashMap<>();
         fileProperties.forEach((k, v) -> effective.put(k.toString(), v.toString()));
         effective.putAll(options.overrides());
-        StartupSettings.check(effective);
+        StartupSettings.check(effective, home);
 
         Sandbox sandbox = null;
         Clock clock = options.clock();
@@ -115,24 +115,20 @@ public final class Application implements AutoCloseable {
     }
 
     /**
-     * Why the start failed, in one line for the person who set it up: the innermost message that is ours (it names
-     * the setting), not the frameworks' wrappers around it.
+     * Why the start failed, in one line for the person who set it up: the first message under the frameworks'
+     * wrappers (ours name the setting).
      */
     public static String startupProblem(Throwable failure) {
         String message = null;
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t = failure; t != null && message == null; t = t.getCause() == t ? null : t.getCause()) {
             boolean wrapper = t.getClass().getName().startsWith("org.apache.camel.")
                     || t instanceof java.lang.reflect.InvocationTargetException;
             if (!wrapper && t.getMessage() != null && !t.getMessage().isBlank()) {
                 message = t.getMessage();
-                if (t.getClass().getName().startsWith("java.lang.Illegal")
-                        || t.getClass().getName().startsWith("io.github.marketplace1c.")) {
-                    break;
-                }
             }
         }
         if (message == null) {
-            message = failure.toString();
+            message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
         }
         return message.replaceAll("\\s*\\R\\s*", " ").strip();
     }

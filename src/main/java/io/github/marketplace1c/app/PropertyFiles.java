@@ -66,7 +66,7 @@ final class PropertyFiles {
             var key = KEY.matcher(line);
             if (comment.find() && key.find() && comment.start() > key.end() - 1) {
                 String name = key.group(1);
-                throw new IllegalArgumentException(file.getFileName() + " line " + (i + 1) + ": " + name
+                throw new IllegalArgumentException(file.getParent().getFileName() + "/" + file.getFileName() + " line " + (i + 1) + ": " + name
                         + " ends with a comment (\"" + line.substring(comment.start()).strip() + "\"), which a "
                         + "properties file takes as part of the value: remove it from that line, or put it on a line "
                         + "of its own starting with #");
