@@ -105,6 +105,11 @@ final class StartupSettings {
         if (url.isBlank()) {
             throw new IllegalArgumentException("mp1c.db.url is not set (config/application*.properties or MP1C_DB_URL)");
         }
+        if (url.startsWith("jdbc:h2:")) {
+            // an embedded file, opened (and its failures named) by the start itself; opening it here would cost
+            // seconds of H2's own start for nothing
+            return;
+        }
         DriverManager.setLoginTimeout(DATABASE_LOGIN_SECONDS);
         try (Connection ignored = DriverManager.getConnection(url,
                 PropertyFiles.value(effective, "mp1c.db.user", null),
