@@ -100,8 +100,7 @@ public class AppConfiguration implements CamelConfiguration {
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-        HikariDataSource dataSource = Database.open(settings.required("mp1c.db.url"), settings.get("mp1c.db.user", ""),
-                settings.get("mp1c.db.password", ""), settings.integer("mp1c.db.poolSize", 8));
+        HikariDataSource dataSource = openDatabase(settings);
         context.addLifecycleStrategy(new org.apache.camel.support.LifecycleStrategySupport() {
             @Override
             public void onContextStopped(CamelContext stopped) {
@@ -117,6 +116,7 @@ public class AppConfiguration implements CamelConfiguration {
 
         AccountRegistry accounts = AccountRegistry.load(Path.of(settings.required("mp1c.accounts.file")),
                 name -> secret(name, settings));
+        accounts.requireCredentials();
         registry.bind("accounts", accounts);
 
         ZoneId onecZone = ZoneId.of(settings.get("mp1c.onec.timeZone", "Europe/Moscow"));
@@ -298,6 +298,27 @@ public class AppConfiguration implements CamelConfiguration {
                 settings.integer("mp1c.admin.port", 18080), token);
     }
 
+    /** The database, or a failure that names the setting and where it points (never its password). */
+    private static HikariDataSource openDatabase(Settings settings) {
+        String url = settings.required("mp1c.db.url");
+        try {
+            return Database.open(url, settings.get("mp1c.db.user", ""), settings.get("mp1c.db.password", ""),
+                    settings.integer("mp1c.db.poolSize", 8));
+        } catch (RuntimeException e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            throw new IllegalStateException("The database (mp1c.db.url = " + shownUrl(url) + ") cannot be used: "
+                    + root.getMessage(), e);
+        }
+    }
+
+    /** A JDBC URL without its parameters and user info, where a password may be written. */
+    static String shownUrl(String url) {
+        return url.replaceAll("[?;].*$", "").replaceAll("//[^/@]*@", "//");
+    }
+
     /** A marketplace's pace per account: {@code <prefix>.requestsPerSecond} and {@code <prefix>.burst}. */
     private static AccountThrottle.Limit limit(Settings settings, String prefix) {
         return new AccountThrottle.Limit(Double.parseDouble(settings.get(prefix + ".requestsPerSecond", "1")),
@@ -306,11 +327,15 @@ public class AppConfiguration implements CamelConfiguration {
 
     /** A secret: from the environment variable of that name, else from the properties (the sandbox's own keys). */
     static String secret(String name, Settings settings) {
+        return secret(name, key -> settings.get(key, null));
+    }
+
+    static String secret(String name, java.util.function.UnaryOperator<String> properties) {
         String env = System.getenv(name);
         if (env == null) {
             env = System.getenv(name.toUpperCase().replace('.', '_').replace('-', '_'));
         }
-        return env != null ? env : settings.get(name, null);
+        return env != null ? env : properties.apply(name);
     }
 
     /** Typed access to the properties (config files, profile file, environment, overrides). */
@@ -336,7 +361,11 @@ public class AppConfiguration implements CamelConfiguration {
 
         int integer(String key, int fallback) {
             String value = get(key, null);
-            return value == null ? fallback : Integer.parseInt(value.trim());
+            try {
+                return value == null ? fallback : Integer.parseInt(value.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(key + " is '" + value + "', not a whole number");
+            }
         }
     }
 

@@ -17,8 +17,17 @@ public class Journal {
 
     public enum Outcome { DONE, SKIPPED, DEAD_LETTER }
 
+    /**
+     * @param deadLetters  the run's records parked as dead letters, all of them
+     * @param stillWaiting those of them whose dead letter was already open before the run (the same record parked
+     *                     again, still waiting for its fix): {@code deadLetters - stillWaiting} are new
+     */
     public record RunSummary(long runId, String marketplace, String flow, String accountId, String status,
-                             int fetched, int done, int skipped, int deadLetters, String message) {
+                             int fetched, int done, int skipped, int deadLetters, int stillWaiting, String message) {
+
+        public int newDeadLetters() {
+            return deadLetters - stillWaiting;
+        }
     }
 
     private final JdbcTemplate jdbc;
@@ -53,16 +62,30 @@ public class Journal {
 
     public void record(Long runId, String marketplace, String flow, String accountId, String recordKey,
                        Outcome outcome, String reason, String message, String onecRef, String onecNumber) {
+        record(runId, marketplace, flow, accountId, recordKey, outcome, reason, message, onecRef, onecNumber, false);
+    }
+
+    /** @param stillWaiting a dead letter that was already open (the record parked again), not a new one */
+    public void record(Long runId, String marketplace, String flow, String accountId, String recordKey,
+                       Outcome outcome, String reason, String message, String onecRef, String onecNumber,
+                       boolean stillWaiting) {
         jdbc.update("INSERT INTO journal_record (run_id, marketplace, flow, account_id, record_key, outcome, reason, "
-                        + "message, onec_ref, onec_number, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "message, onec_ref, onec_number, recorded_at, still_waiting) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 runId, marketplace, flow, accountId, recordKey, outcome.name(), reason, truncate(message, 2000),
-                onecRef, onecNumber, now());
+                onecRef, onecNumber, now(), outcome == Outcome.DEAD_LETTER && stillWaiting);
     }
 
     /** Items of a bulk flow (stock, prices) counted without a record row each. */
     public void bulk(long runId, int done, int skipped, int deadLetters) {
+        bulk(runId, done, skipped, deadLetters, 0);
+    }
+
+    /** @param stillWaiting how many of the dead letters were already open before (parked again) */
+    public void bulk(long runId, int done, int skipped, int deadLetters, int stillWaiting) {
         jdbc.update("UPDATE journal_run SET bulk_done = bulk_done + ?, bulk_skipped = bulk_skipped + ?, "
-                + "bulk_dead_letters = bulk_dead_letters + ? WHERE id = ?", done, skipped, deadLetters, runId);
+                + "bulk_dead_letters = bulk_dead_letters + ?, bulk_still_waiting = bulk_still_waiting + ? WHERE id = ?",
+                done, skipped, deadLetters, stillWaiting, runId);
     }
 
     /** Closes the run: counts its records; a run whose counts do not add up is marked INCOMPLETE. */
@@ -70,21 +93,24 @@ public class Journal {
         Map<String, Object> counts = jdbc.queryForMap("SELECT "
                 + "SUM(CASE WHEN outcome = 'DONE' THEN 1 ELSE 0 END) AS d, "
                 + "SUM(CASE WHEN outcome = 'SKIPPED' THEN 1 ELSE 0 END) AS s, "
-                + "SUM(CASE WHEN outcome = 'DEAD_LETTER' THEN 1 ELSE 0 END) AS l "
+                + "SUM(CASE WHEN outcome = 'DEAD_LETTER' THEN 1 ELSE 0 END) AS l, "
+                + "SUM(CASE WHEN outcome = 'DEAD_LETTER' AND still_waiting THEN 1 ELSE 0 END) AS w "
                 + "FROM journal_record WHERE run_id = ?", runId);
         int done = number(counts, "d");
         int skipped = number(counts, "s");
         int deadLetters = number(counts, "l");
+        int stillWaiting = number(counts, "w");
         Map<String, Object> bulk = jdbc.queryForMap("SELECT fetched AS f, bulk_done AS d, bulk_skipped AS s, "
-                + "bulk_dead_letters AS l FROM journal_run WHERE id = ?", runId);
+                + "bulk_dead_letters AS l, bulk_still_waiting AS w FROM journal_run WHERE id = ?", runId);
         int fetched = number(bulk, "f");
         done += number(bulk, "d");
         skipped += number(bulk, "s");
         deadLetters += number(bulk, "l");
+        stillWaiting += number(bulk, "w");
         String status = failure != null ? "FAILED" : (fetched == done + skipped + deadLetters ? "OK" : "INCOMPLETE");
         jdbc.update("UPDATE journal_run SET finished_at = ?, status = ?, done = ?, skipped = ?, dead_letters = ?, "
-                        + "message = ? WHERE id = ?", now(), status, done, skipped, deadLetters,
-                truncate(failure, 2000), runId);
+                        + "still_waiting = ?, message = ? WHERE id = ?", now(), status, done, skipped, deadLetters,
+                stillWaiting, truncate(failure, 2000), runId);
         RunSummary summary = run(runId);
         finished.forEach(listener -> listener.accept(summary));
         return summary;
@@ -98,7 +124,7 @@ public class Journal {
         return jdbc.queryForObject("SELECT * FROM journal_run WHERE id = ?", (rs, i) -> new RunSummary(
                 rs.getLong("id"), rs.getString("marketplace"), rs.getString("flow"), rs.getString("account_id"),
                 rs.getString("status"), rs.getInt("fetched"), rs.getInt("done"), rs.getInt("skipped"),
-                rs.getInt("dead_letters"), rs.getString("message")), runId);
+                rs.getInt("dead_letters"), rs.getInt("still_waiting"), rs.getString("message")), runId);
     }
 
     public long lastRunId() {
@@ -110,13 +136,14 @@ public class Journal {
         return jdbc.query("SELECT * FROM journal_run WHERE id > ? ORDER BY id", (rs, i) -> new RunSummary(
                 rs.getLong("id"), rs.getString("marketplace"), rs.getString("flow"), rs.getString("account_id"),
                 rs.getString("status"), rs.getInt("fetched"), rs.getInt("done"), rs.getInt("skipped"),
-                rs.getInt("dead_letters"), rs.getString("message")), runId);
+                rs.getInt("dead_letters"), rs.getInt("still_waiting"), rs.getString("message")), runId);
     }
 
     public List<Map<String, Object>> runs(String flow, String accountId, int limit) {
         Where where = new Where().and("flow = ?", flow).and("account_id = ?", accountId);
         return camelCase(jdbc.queryForList("SELECT id, marketplace, flow, account_id, trigger_kind, started_at, "
-                + "finished_at, status, fetched, done, skipped, dead_letters, message FROM journal_run" + where.sql()
+                + "finished_at, status, fetched, done, skipped, dead_letters, still_waiting, message FROM journal_run"
+                + where.sql()
                 + " ORDER BY id DESC LIMIT ?", where.args(limit)));
     }
 
@@ -125,7 +152,7 @@ public class Journal {
         Where where = new Where().and("run_id = ?", runId).and("flow = ?", flow).and("account_id = ?", accountId)
                 .and("outcome = ?", outcome).and("record_key = ?", recordKey);
         return camelCase(jdbc.queryForList("SELECT id, run_id, marketplace, flow, account_id, record_key, outcome, "
-                + "reason, message, onec_ref, onec_number, recorded_at FROM journal_record" + where.sql()
+                + "reason, message, onec_ref, onec_number, recorded_at, still_waiting FROM journal_record" + where.sql()
                 + " ORDER BY id DESC LIMIT ?", where.args(limit)));
     }
 
