@@ -85,22 +85,29 @@ public final class OrdersBenchmark {
                     separate ? "the emulators in their own JVM" : "the emulators in this JVM",
                     (System.nanoTime() - setupStart) / 1e9, Runtime.getRuntime().maxMemory() / 1024 / 1024);
             System.out.println("run     fetched     done  skipped  dead letters   seconds  orders/s  peak heap MB"
-                    + "   1C documents  distinct numbers  posted  unknown");
+                    + "  CPU ms/order: this JVM  emulators' JVM   1C documents  distinct numbers  posted  unknown");
             for (String run : List.of("first", "again")) {
                 System.gc();
                 PEAK.set(0);
+                long cpuBefore = cpu();
+                long childBefore = child == null ? 0 : childCpu(child);
                 long start = System.nanoTime();
                 List<Journal.RunSummary> runs = app.flows().run(List.of("ozon-orders"), "benchmark");
                 double seconds = (System.nanoTime() - start) / 1e9;
                 double peak = PEAK.get() / 1024.0 / 1024.0;
+                double ownCpu = (cpu() - cpuBefore) / 1e6;
+                double childMs = child == null ? 0 : (childCpu(child) - childBefore) / 1e6;
                 int fetched = runs.stream().mapToInt(Journal.RunSummary::fetched).sum();
                 int done = runs.stream().mapToInt(Journal.RunSummary::done).sum();
                 int skipped = runs.stream().mapToInt(Journal.RunSummary::skipped).sum();
                 int dead = runs.stream().mapToInt(Journal.RunSummary::deadLetters).sum();
                 long[] onec = check.get();
                 boolean exact = onec[0] == orders && onec[1] == orders && onec[2] == orders && onec[3] == 0;
-                System.out.printf("%-6s %8d %8d %8d %13d %9.1f %9.0f %13.0f %14d %17d %7d %8d%s%n", run, fetched,
-                        done, skipped, dead, seconds, done / seconds, peak, onec[0], onec[1], onec[2], onec[3],
+                int perOrder = Math.max(1, done);
+                System.out.printf("%-6s %8d %8d %8d %13d %9.1f %9.0f %13.0f %24.2f %15s %14d %17d %7d %8d%s%n", run,
+                        fetched, done, skipped, dead, seconds, done / seconds, peak, ownCpu / perOrder,
+                        child == null ? "-" : String.format("%.2f", childMs / perOrder), onec[0], onec[1], onec[2],
+                        onec[3],
                         exact ? "" : "   NOT EXACTLY " + orders + " DOCUMENTS: " + runs);
             }
             app.close();
@@ -137,6 +144,16 @@ public final class OrdersBenchmark {
         overrides.put("mp1c.ozon.requestsPerSecond", "1000000");
         overrides.put("mp1c.ozon.burst", "1000000");
         return overrides;
+    }
+
+    /** CPU time this JVM has used, every thread (nanoseconds). */
+    private static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static long childCpu(Process child) {
+        return child.toHandle().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
     }
 
     private static String[] awaitLine(BufferedReader reader, String prefix) throws Exception {
