@@ -23,7 +23,9 @@ import jdk.jfr.consumer.RecordingFile;
 public final class JfrSummary {
 
     private static final List<String[]> GROUPS = List.of(
-            new String[] {"io.github.marketplace1c.sandbox.", "emulators (sandbox)"},
+            new String[] {"io.github.marketplace1c.sandbox.onec.", "emulators: 1C"},
+            new String[] {"io.github.marketplace1c.sandbox.ozon.", "emulators: Ozon"},
+            new String[] {"io.github.marketplace1c.sandbox.", "emulators: other"},
             new String[] {"io.github.marketplace1c.", "ours (application)"},
             new String[] {"org.apache.camel.", "Camel"},
             new String[] {"com.fasterxml.jackson.", "Jackson"},
