@@ -27,7 +27,9 @@ import java.util.regex.Pattern;
  *
  * <p>The rule, chosen so the flows stay consistent (the emulator's own records, counts and sums are not changed):
  * <ul>
- * <li>only fields absent from the answer are added; a field the emulator sent is never changed;</li>
+ * <li>only fields absent from the answer are added; a field the emulator sent is never changed; paging fields
+ * ({@code paging}, {@code nextPageToken}, {@code cursor}, {@code last_id}, {@code has_next}, {@code next}) are
+ * never added: an invented "next page" would send the client after a page that does not exist;</li>
  * <li>an absent object is added with its fields filled; an absent array is added empty (never a phantom record);
  * the records of an array the emulator sent are completed one by one;</li>
  * <li>a money field we <b>ignore</b> on purpose gets a plausible non-zero amount (123.45; 12345 for integers, which
@@ -48,6 +50,9 @@ public final class SpecFullAnswers {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Pattern CURRENCY = Pattern.compile("RUB|RUR|643");
+    /** Paging fields: they tell the client whether to ask again, so one the emulator left out is never invented. */
+    private static final java.util.Set<String> PAGING = java.util.Set.of("paging", "nextPageToken", "prevPageToken",
+            "page_token", "cursor", "last_id", "has_next", "next");
 
     private record Operation(String method, Pattern path, JsonNode schema) {
     }
@@ -120,6 +125,9 @@ public final class SpecFullAnswers {
             for (Iterator<Map.Entry<String, JsonNode>> it = schema.get("properties").fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> property = it.next();
                 JsonNode present = object.get(property.getKey());
+                if (present == null && PAGING.contains(property.getKey())) {
+                    continue;
+                }
                 if (present == null) {
                     JsonNode sample = sample(property.getValue(), property.getKey());
                     // null: the spec allows no value we would add (a list of records that may not be empty)

@@ -120,6 +120,9 @@ class SpecFullAnswersTest {
         JsonNode postings = JSON.readTree(SpecFullAnswers.of("ozon").switchOn(true).fill("POST", "/v4/posting/fbs/list",
                 200, "{\"postings\":[]}"));
         assertThat(postings.path("postings").size()).as("no phantom records").isZero();
-        assertThat(postings.has("cursor")).isTrue();
+        assertThat(postings.has("cursor")).as("no invented next page").isFalse();
+        JsonNode lastPage = JSON.readTree(SpecFullAnswers.of("yandex-market").switchOn(true).fill("POST",
+                "/v1/businesses/7/orders", 200, "{\"orders\":[]}"));
+        assertThat(lastPage.has("paging")).isFalse();
     }
 }
