@@ -29,7 +29,10 @@ import java.util.regex.Pattern;
  * <ul>
  * <li>only fields absent from the answer are added; a field the emulator sent is never changed; paging fields
  * ({@code paging}, {@code nextPageToken}, {@code cursor}, {@code last_id}, {@code has_next}, {@code next}) are
- * never added: an invented "next page" would send the client after a page that does not exist;</li>
+ * never added: an invented "next page" would send the client after a page that does not exist; nor are states
+ * ({@code status}, {@code subStatus}, ...) and result links ({@code file}, {@code ...url}): an invented state
+ * says a job is done or has no data; nor an object holding money we read (an accrual's {@code non_item_fee}):
+ * added, it would be a charge of a made-up kind (a field the spec requires is always added: a real answer has it);</li>
  * <li>an absent object is added with its fields filled; an absent array is added empty (never a phantom record);
  * the records of an array the emulator sent are completed one by one;</li>
  * <li>a money field we <b>ignore</b> on purpose gets a plausible non-zero amount (123.45; 12345 for integers, which
@@ -125,7 +128,8 @@ public final class SpecFullAnswers {
             for (Iterator<Map.Entry<String, JsonNode>> it = schema.get("properties").fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> property = it.next();
                 JsonNode present = object.get(property.getKey());
-                if (present == null && PAGING.contains(property.getKey())) {
+                if (present == null && !required(schema, property.getKey()) && (PAGING.contains(property.getKey())
+                        || states(property.getKey()) || readsMoney(property.getValue()))) {
                     continue;
                 }
                 if (present == null) {
@@ -144,6 +148,38 @@ public final class SpecFullAnswers {
             }
         }
         return node;
+    }
+
+    private static boolean required(JsonNode schema, String name) {
+        for (JsonNode required : schema.path("required")) {
+            if (required.asText().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A state of a record or a job, or the link to its result: inventing one changes what the client does. */
+    private static boolean states(String name) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        return lower.endsWith("status") || lower.equals("file") || lower.endsWith("url");
+    }
+
+    /** An object holding money we read: added, it would be a charge (of zero, of a made-up kind). */
+    private static boolean readsMoney(JsonNode schema) {
+        return schema.has("properties") && subtreeReads(schema);
+    }
+
+    private static boolean subtreeReads(JsonNode schema) {
+        if (schema.path("x-mp1c-money").asText("").equals("read")) {
+            return true;
+        }
+        for (JsonNode child : schema.path("properties")) {
+            if (subtreeReads(child)) {
+                return true;
+            }
+        }
+        return schema.has("items") && subtreeReads(schema.get("items"));
     }
 
     private static JsonNode sample(JsonNode schema, String name) {

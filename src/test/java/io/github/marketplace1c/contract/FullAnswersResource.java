@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * Builds {@code src/main/resources/sandbox/full-answers.json}, what {@code sandbox.SpecFullAnswers} completes
  * emulator answers from: the 2xx answer schema of every marketplace operation in docs/contracts.md, inlined from
- * the spec ({@link SpecTree}) and cut to what filling needs (type, properties, items, enum, example, format, minItems, minimum), each
+ * the spec ({@link SpecTree}) and cut to what filling needs (type, properties, required, items, enum, example, format, minItems, minimum), each
  * money field marked {@code x-mp1c-money: read|ignored} as the page decides it. Descriptions are left out: the
  * jar carries about what it uses, not the specs (several MB).
  */
@@ -51,6 +51,9 @@ public final class FullAnswersResource {
         if (type.equals("array") && schema.has("items")) {
             out.set("items", compact(schema.get("items"), path + "[]", rows));
         } else if (schema.path("properties").size() > 0) {
+            if (schema.path("required").isArray() && !schema.get("required").isEmpty()) {
+                out.set("required", schema.get("required"));
+            }
             ObjectNode properties = out.putObject("properties");
             schema.get("properties").fields().forEachRemaining(p -> {
                 if (!p.getValue().has("x-mp1c-cycle")) {
