@@ -47,14 +47,18 @@ public class UtReportProfile implements ReportDocumentProfile {
 
     @Override
     public ObjectNode salesReport(Account account, ReportRef report, ReportAggregate totals, List<ResolvedLine> lines,
-                                  ObjectMapper json) {
+                                  DocumentVat vat, VatRate rewardRate, ObjectMapper json) {
         ObjectNode doc = header(account, report, json);
+        doc.put("НалогообложениеНДС", UtOrderProfile.utTaxation(
+                lines.stream().map(line -> vat.of(line.nomenclatureRef())).toList()));
+        doc.put("СтавкаНДСВознаграждения_Key", rewardRate.ref());
         doc.put("Соглашение_Key", OrderText.refOrEmpty(account.onec().agreement()));
         doc.put("НачалоПериода", ReportDocumentProfile.date(report.periodStart()));
         doc.put("КонецПериода", ReportDocumentProfile.date(report.periodEnd()));
         doc.put("УдержатьВознаграждение", true);
         doc.put("СуммаДокумента", totals.sales().subtract(totals.returns()));
         doc.put("СуммаВознаграждения", totals.reward());
+        doc.put("СуммаНДСВознаграждения", rewardRate.vatIn(totals.reward()));
         ArrayNode rows = doc.putArray("Товары");
         for (ResolvedLine resolved : lines) {
             ReportAggregate.ProductLine line = resolved.line();
@@ -67,19 +71,28 @@ public class UtReportProfile implements ReportDocumentProfile {
             row.put("Количество", line.quantity.multiply(sign));
             row.put("КоличествоУпаковок", line.quantity.multiply(sign));
             row.put("Цена", price);
-            row.put("Сумма", line.saleSum.multiply(sign));
-            row.put("СуммаСНДС", line.saleSum.multiply(sign));
+            VatRate rate = vat.of(resolved.nomenclatureRef());
+            BigDecimal sum = line.saleSum.multiply(sign);
+            row.put("Сумма", sum);
+            row.put("СтавкаНДС_Key", rate.ref());
+            row.put("СуммаНДС", rate.vatIn(sum));
+            row.put("СуммаСНДС", sum);
             row.put("ЦенаПродажи", price);
-            row.put("СуммаПродажи", line.saleSum.multiply(sign));
+            row.put("СуммаПродажи", sum);
+            row.put("СуммаПродажиНДС", rate.vatIn(sum));
             row.put("СуммаВознаграждения", line.reward.multiply(sign));
+            row.put("СуммаНДСВознаграждения", rewardRate.vatIn(line.reward.multiply(sign)));
         }
         return doc;
     }
 
     @Override
     public ObjectNode servicesReceipt(Account account, ReportRef report, ReportAggregate totals,
-                                      List<ResolvedService> services, ObjectMapper json) {
+                                      List<ResolvedService> services, DocumentVat vat, ObjectMapper json) {
         ObjectNode doc = header(account, report, json);
+        // the seller buys from the marketplace: its taxation, a VAT payer's sale unless every service is «Без НДС»
+        doc.put("НалогообложениеНДС", UtOrderProfile.utTaxation(
+                services.stream().map(service -> ReportDocumentProfile.rateOf(service, vat)).toList()));
         if (settings.currencyRef() != null) {
             doc.put("ВалютаВзаиморасчетов_Key", settings.currencyRef());
         }
@@ -98,7 +111,10 @@ public class UtReportProfile implements ReportDocumentProfile {
             row.put("Содержание", resolved.content());
             row.put("Количество", 1);
             row.put("Цена", amount);
+            VatRate rate = ReportDocumentProfile.rateOf(resolved, vat);
             row.put("Сумма", amount);
+            row.put("СтавкаНДС_Key", rate.ref());
+            row.put("СуммаНДС", rate.vatIn(amount));
             row.put("СуммаСНДС", amount);
             row.put("СтатьяРасходов", resolved.expenseItemRef());
             row.put("СтатьяРасходов_Type", EXPENSE_ITEM_TYPE);
