@@ -66,6 +66,11 @@ public class OrderDocuments {
         List<String> items = resolved.lines().stream().map(ResolvedOrder.ResolvedLine::nomenclatureRef).toList();
         LocalDate day = resolved.order().createdAt().atZone(settings.timeZone()).toLocalDate();
         DocumentVat rates = vat.goods(resolved.account(), items, day);
+        if (!mismatches(resolved, rates).isEmpty()) {
+            // the kept rates may be older than a fix in 1C: judge by what 1C says now
+            vat.forget(items);
+            rates = vat.goods(resolved.account(), items, day);
+        }
         checkStatedRates(resolved, rates);
         JsonNode created = odata.create(profile.entitySet(), profile.newOrder(resolved, rates, json));
         String ref = created.path("Ref_Key").asText();
@@ -77,6 +82,17 @@ public class OrderDocuments {
 
     /** A line whose marketplace states a VAT rate other than 1C's: the order is not written (both rates named). */
     private void checkStatedRates(ResolvedOrder resolved, DocumentVat rates) {
+        List<String> mismatches = mismatches(resolved, rates);
+        if (!mismatches.isEmpty()) {
+            Order order = resolved.order();
+            throw new PermanentFailure(ReasonCode.VAT_MISMATCH, "Account " + resolved.account().id() + ", "
+                    + order.marketplace() + " order " + order.externalNumber() + ": " + String.join("; ", mismatches)
+                    + ". Correct the rate in 1C (the item, or the organization's regime) or at the marketplace, then "
+                    + "replay");
+        }
+    }
+
+    private static List<String> mismatches(ResolvedOrder resolved, DocumentVat rates) {
         List<String> mismatches = new ArrayList<>();
         for (ResolvedOrder.ResolvedLine line : resolved.lines()) {
             Order.StatedVat stated = line.line().statedVat();
@@ -87,15 +103,7 @@ public class OrderDocuments {
                         + " (Catalog_СтавкиНДС " + own.ref() + ")");
             }
         }
-        if (!mismatches.isEmpty()) {
-            // the fix is made in 1C or at the marketplace: the replay must read 1C's rates again
-            vat.forget(rates.byNomenclature().keySet());
-            Order order = resolved.order();
-            throw new PermanentFailure(ReasonCode.VAT_MISMATCH, "Account " + resolved.account().id() + ", "
-                    + order.marketplace() + " order " + order.externalNumber() + ": " + String.join("; ", mismatches)
-                    + ". Correct the rate in 1C (the item, or the organization's regime) or at the marketplace, then "
-                    + "replay");
-        }
+        return mismatches;
     }
 
     /** Puts the existing order into the cancelled state; empty when 1C has no such order. */

@@ -37,9 +37,10 @@ import java.util.stream.Collectors;
  * {@code НалогообложениеНДС = ПродажаНеОблагаетсяНДС} («Без НДС») or its {@code СтавкаНДС}.
  *
  * <p>The catalog is read once and kept for {@code ttl}; items' and contracts' rates are kept as long and read in one
- * request per document for the items not known yet, so a document never costs an OData call per line. A rate that
- * went wrong (a mismatch with the marketplace, a missing item) is {@link #forget forgotten}, so the replay after the
- * fix in 1C reads it again.
+ * request per document for the items not known yet, so a document never costs an OData call per line. What kept
+ * values cannot answer (an item without a rate, a rate not in the catalog) is asked of 1C again at once before it
+ * fails, and a caller that finds a kept rate wrong (a mismatch with the marketplace) {@link #forget forgets} it and
+ * asks again: a failure always reflects 1C as it is now, and the replay after the fix in 1C goes through.
  */
 public class VatRates {
 
@@ -99,6 +100,15 @@ public class VatRates {
 
     /** The rates of goods an account sells: the organization's regime when it has one, else each item's own. */
     public DocumentVat goods(Account account, Collection<String> nomenclatureRefs, LocalDate day) {
+        try {
+            return goodsOnce(account, nomenclatureRefs, day);
+        } catch (PermanentFailure kept) {
+            forget(nomenclatureRefs);
+            return goodsOnce(account, nomenclatureRefs, day);
+        }
+    }
+
+    private DocumentVat goodsOnce(Account account, Collection<String> nomenclatureRefs, LocalDate day) {
         Optional<VatRate> regime = regime(account, day);
         if (regime.isPresent()) {
             Map<String, VatRate> rates = new LinkedHashMap<>();
@@ -110,7 +120,12 @@ public class VatRates {
 
     /** The rates of services bought from a marketplace: each service item's own (the marketplace's VAT). */
     public DocumentVat services(String context, Collection<String> nomenclatureRefs, LocalDate day) {
-        return itemRates(context, nomenclatureRefs, day);
+        try {
+            return itemRates(context, nomenclatureRefs, day);
+        } catch (PermanentFailure kept) {
+            forget(nomenclatureRefs);
+            return itemRates(context, nomenclatureRefs, day);
+        }
     }
 
     /** The general rate on that day (22 % from 2026): for a service the service map gives no item for. */
@@ -267,6 +282,17 @@ public class VatRates {
         if (cached != null && clock.instant().isBefore(cached.until())) {
             return cached.value();
         }
+        // accounts run in parallel: the first to need the catalog reads it, the others wait for that read
+        synchronized (this) {
+            cached = catalog;
+            if (cached != null && clock.instant().isBefore(cached.until())) {
+                return cached.value();
+            }
+            return readCatalog();
+        }
+    }
+
+    private Map<String, Item> readCatalog() {
         Map<String, Item> read = new LinkedHashMap<>();
         List<Item> all = new ArrayList<>();
         odata.readAllWhere(CATALOG, "DeletionMark eq false", null, PAGE, row -> all.add(item(row)));

@@ -42,7 +42,7 @@ class VatRatesTest {
     private VatRates rates(OneCEmulator.Configuration configuration) {
         onec = new OneCEmulator(vertx, configuration, true).start("127.0.0.1", 0);
         ODataClient odata = new ODataClient(new HttpJson(new ObjectMapper(), Duration.ofSeconds(5),
-                Duration.ofSeconds(30)), onec.baseUrl() + "/odata/standard.odata", OneCEmulator.DEFAULT_USER,
+                Duration.ofSeconds(30)), onec.baseUrl(), OneCEmulator.DEFAULT_USER,
                 OneCEmulator.DEFAULT_PASSWORD, 2);
         return new VatRates(odata, configuration == OneCEmulator.Configuration.UNF ? VatRates.Flavor.UNF
                 : VatRates.Flavor.UT, Duration.ofMinutes(5), Clock.systemUTC());

@@ -61,11 +61,10 @@ public record OneCVat(OneCEmulator onec) {
         }
     }
 
-    /** How many requests read that entity set (GET), from the emulator's request log. */
+    /** How many requests read that entity set (GET), from the emulator's request log ("GET /path -> 200"). */
     public long reads(String entitySet) {
-        String encoded = URLEncoder.encode(entitySet, StandardCharsets.UTF_8);
-        return onec.requestLog().stream().filter(l -> l.startsWith("GET ")
-                && (l.contains("/" + entitySet + "?") || l.contains("/" + encoded + "?")
-                || l.contains("/" + entitySet + "(") || l.contains("/" + encoded + "("))).count();
+        return onec.requestLog().stream().filter(l -> l.startsWith("GET ")).map(l -> l.split(" ")[1])
+                .filter(path -> path.endsWith("/" + entitySet) || path.contains("/" + entitySet + "(")
+                        || path.contains("/" + entitySet + "/")).count();
     }
 }
