@@ -58,8 +58,8 @@ public class UtReportProfile implements ReportDocumentProfile {
         doc.put("УдержатьВознаграждение", true);
         doc.put("СуммаДокумента", totals.sales().subtract(totals.returns()));
         doc.put("СуммаВознаграждения", totals.reward());
-        doc.put("СуммаНДСВознаграждения", rewardRate.vatIn(totals.reward()));
         ArrayNode rows = doc.putArray("Товары");
+        BigDecimal rewardVat = BigDecimal.ZERO;
         for (ResolvedLine resolved : lines) {
             ReportAggregate.ProductLine line = resolved.line();
             BigDecimal sign = line.kind == ReportLine.Kind.RETURN ? BigDecimal.ONE.negate() : BigDecimal.ONE;
@@ -81,8 +81,12 @@ public class UtReportProfile implements ReportDocumentProfile {
             row.put("СуммаПродажи", sum);
             row.put("СуммаПродажиНДС", rate.vatIn(sum));
             row.put("СуммаВознаграждения", line.reward.multiply(sign));
-            row.put("СуммаНДСВознаграждения", rewardRate.vatIn(line.reward.multiply(sign)));
+            BigDecimal rowRewardVat = rewardRate.vatIn(line.reward.multiply(sign));
+            row.put("СуммаНДСВознаграждения", rowRewardVat);
+            rewardVat = rewardVat.add(rowRewardVat);
         }
+        // the header is the rows' total, as 1C adds it up (not the VAT of the total: rounding would differ)
+        doc.put("СуммаНДСВознаграждения", rewardVat);
         return doc;
     }
 

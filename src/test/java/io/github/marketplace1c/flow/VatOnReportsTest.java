@@ -84,6 +84,10 @@ class VatOnReportsTest {
             seen.add(expected);
         }
         assertThat(doc.path("СтавкаНДСВознаграждения_Key").asText()).isEqualTo(SandboxData.VAT_22.ref());
+        if (!vat.unf()) {
+            assertThat(doc.path("СуммаНДСВознаграждения").decimalValue()).isEqualByComparingTo(rows.stream()
+                    .map(r -> r.path("СуммаНДСВознаграждения").decimalValue()).reduce(BigDecimal.ZERO, BigDecimal::add));
+        }
         assertThat(doc.path(vat.unf() ? "СуммаВключаетНДС" : "ЦенаВключаетНДС").asBoolean()).isTrue();
         assertThat(doc.path("НалогообложениеНДС").asText()).isEqualTo(vat.unf() ? "ОблагаетсяНДС" : "ПродажаОблагаетсяНДС");
         return seen;
