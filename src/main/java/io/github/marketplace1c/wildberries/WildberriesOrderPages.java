@@ -29,9 +29,13 @@ import org.apache.camel.Exchange;
  */
 public class WildberriesOrderPages {
 
-    static final String PERIOD_FROM = "mp1cWbDateFrom";
-    static final String PERIOD_TO = "mp1cWbDateTo";
+    /** The call's query: dateFrom, dateTo (epoch seconds), next. */
+    static final String DATE_FROM = "mp1cWbDateFrom";
+    static final String DATE_TO = "mp1cWbDateTo";
     static final String NEXT = "mp1cWbNext";
+    /** The period itself (the run's end keeps its fraction of a second: a period ends exactly there). */
+    private static final String PERIOD_FROM = "mp1cWbPeriodFrom";
+    private static final String PERIOD_TO = "mp1cWbPeriodTo";
     private static final String PAGE = "mp1cWbPage";
     private static final String STATUSES = "mp1cWbStatuses";
     private static final String RUN_ORDERS = "mp1cWbRunOrders";
@@ -66,8 +70,10 @@ public class WildberriesOrderPages {
         Instant periodStart = Instant.ofEpochSecond(Long.parseLong(cursor[0]));
         Instant to = window(exchange).to();
         Instant periodEnd = periodStart.plus(MAX_PERIOD).isBefore(to) ? periodStart.plus(MAX_PERIOD) : to;
-        exchange.setProperty(PERIOD_FROM, periodStart.getEpochSecond());
-        exchange.setProperty(PERIOD_TO, periodEnd.getEpochSecond());
+        exchange.setProperty(PERIOD_FROM, periodStart);
+        exchange.setProperty(PERIOD_TO, periodEnd);
+        exchange.setProperty(DATE_FROM, periodStart.getEpochSecond());
+        exchange.setProperty(DATE_TO, periodEnd.getEpochSecond());
         exchange.setProperty(NEXT, Long.parseLong(cursor[1]));
         exchange.getIn().setBody(null);
         RouteCall.name(exchange, "GET", "/api/v3/orders");
@@ -80,8 +86,8 @@ public class WildberriesOrderPages {
     public void readPeriodPage(Exchange exchange) {
         JsonNode answer = exchange.getIn().getBody(JsonNode.class);
         List<JsonNode> orders = list(answer.path("orders"));
-        long periodStart = exchange.getProperty(PERIOD_FROM, Long.class);
-        Instant periodEnd = Instant.ofEpochSecond(exchange.getProperty(PERIOD_TO, Long.class));
+        long periodStart = exchange.getProperty(PERIOD_FROM, Instant.class).getEpochSecond();
+        Instant periodEnd = exchange.getProperty(PERIOD_TO, Instant.class);
         OrderSource.Page page;
         if (orders.isEmpty()) {
             boolean more = periodEnd.isBefore(window(exchange).to());
