@@ -54,6 +54,7 @@ public class WildberriesOrderPages {
     /** Before {@code GET /api/v3/orders/new}: no body. */
     public void newOrdersRequest(Exchange exchange) {
         exchange.getIn().setBody(null);
+        RouteCall.forget(exchange); // a static endpoint names itself; no name left from a call that failed
     }
 
     /** Body: the answer's JSON. Becomes the page of new orders; the next page is the first of the period's. */
@@ -116,6 +117,7 @@ public class WildberriesOrderPages {
         records.subList(from, Math.min(records.size(), from + STATUSES_PER_CALL))
                 .forEach(order -> ids.add(order.path("id").asLong()));
         exchange.getIn().setBody(json.writeValueAsString(body));
+        RouteCall.forget(exchange);
     }
 
     /** Body: the answer's JSON ({@code orders: [{id, supplierStatus, wbStatus}]}), kept by id. */
