@@ -11,14 +11,17 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 /**
  * The journal of runs and record outcomes. A run's counters are computed from its records when it finishes,
- * so fetched = done + skipped + dead letters holds by construction and any gap is shown, not hidden.
+ * so fetched = done + skipped + dead letters + not attempted holds by construction and any gap is shown, not
+ * hidden: a run that finished with a gap is INCOMPLETE; a run that stopped counts what it never tried as not
+ * attempted (its message says why) and its failed poll as one record fetched and parked (docs/dead-letters.md).
  */
 public class Journal {
 
     public enum Outcome { DONE, SKIPPED, DEAD_LETTER }
 
     public record RunSummary(long runId, String marketplace, String flow, String accountId, String status,
-                             int fetched, int done, int skipped, int deadLetters, String message) {
+                             int fetched, int done, int skipped, int deadLetters, int notAttempted,
+                             String message) {
     }
 
     private final JdbcTemplate jdbc;
@@ -63,7 +66,21 @@ public class Journal {
                 + "bulk_dead_letters = bulk_dead_letters + ? WHERE id = ?", done, skipped, deadLetters, runId);
     }
 
-    /** Closes the run: counts its records; a run whose counts do not add up is marked INCOMPLETE. */
+    /**
+     * Closes a run whose poll failed (the account's page, plan or read could not be done): the poll's dead letter is
+     * the run's own record, fetched and parked, so the run counts it (dead letters 1) and the letter a user finds
+     * in the list is in the run's counts; what the run had fetched and not yet tried is counted as not attempted.
+     */
+    public RunSummary failRun(long runId, String failure) {
+        jdbc.update("UPDATE journal_run SET fetched = fetched + 1, bulk_dead_letters = bulk_dead_letters + 1 "
+                + "WHERE id = ?", runId);
+        return finishRun(runId, failure);
+    }
+
+    /**
+     * Closes the run: counts its records. A run that failed counts the records it fetched and never tried as not
+     * attempted; a run that ended normally and does not add up is marked INCOMPLETE.
+     */
     public RunSummary finishRun(long runId, String failure) {
         Map<String, Object> counts = jdbc.queryForMap("SELECT "
                 + "SUM(CASE WHEN outcome = 'DONE' THEN 1 ELSE 0 END) AS d, "
@@ -79,10 +96,12 @@ public class Journal {
         done += number(bulk, "d");
         skipped += number(bulk, "s");
         deadLetters += number(bulk, "l");
+        // only a run that stopped leaves records untried; a finished run with a gap stays visible as INCOMPLETE
+        int notAttempted = failure != null ? Math.max(0, fetched - done - skipped - deadLetters) : 0;
         String status = failure != null ? "FAILED" : (fetched == done + skipped + deadLetters ? "OK" : "INCOMPLETE");
         jdbc.update("UPDATE journal_run SET finished_at = ?, status = ?, done = ?, skipped = ?, dead_letters = ?, "
-                        + "message = ? WHERE id = ?", now(), status, done, skipped, deadLetters,
-                truncate(failure, 2000), runId);
+                        + "not_attempted = ?, message = ? WHERE id = ?", now(), status, done, skipped, deadLetters,
+                notAttempted, truncate(failure, 2000), runId);
         return run(runId);
     }
 
@@ -90,7 +109,7 @@ public class Journal {
         return jdbc.queryForObject("SELECT * FROM journal_run WHERE id = ?", (rs, i) -> new RunSummary(
                 rs.getLong("id"), rs.getString("marketplace"), rs.getString("flow"), rs.getString("account_id"),
                 rs.getString("status"), rs.getInt("fetched"), rs.getInt("done"), rs.getInt("skipped"),
-                rs.getInt("dead_letters"), rs.getString("message")), runId);
+                rs.getInt("dead_letters"), rs.getInt("not_attempted"), rs.getString("message")), runId);
     }
 
     public long lastRunId() {
@@ -102,13 +121,14 @@ public class Journal {
         return jdbc.query("SELECT * FROM journal_run WHERE id > ? ORDER BY id", (rs, i) -> new RunSummary(
                 rs.getLong("id"), rs.getString("marketplace"), rs.getString("flow"), rs.getString("account_id"),
                 rs.getString("status"), rs.getInt("fetched"), rs.getInt("done"), rs.getInt("skipped"),
-                rs.getInt("dead_letters"), rs.getString("message")), runId);
+                rs.getInt("dead_letters"), rs.getInt("not_attempted"), rs.getString("message")), runId);
     }
 
     public List<Map<String, Object>> runs(String flow, String accountId, int limit) {
         Where where = new Where().and("flow = ?", flow).and("account_id = ?", accountId);
         return camelCase(jdbc.queryForList("SELECT id, marketplace, flow, account_id, trigger_kind, started_at, "
-                + "finished_at, status, fetched, done, skipped, dead_letters, message FROM journal_run" + where.sql()
+                + "finished_at, status, fetched, done, skipped, dead_letters, not_attempted, message FROM journal_run"
+                + where.sql()
                 + " ORDER BY id DESC LIMIT ?", where.args(limit)));
     }
 
