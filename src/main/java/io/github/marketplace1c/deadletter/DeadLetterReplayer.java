@@ -97,8 +97,8 @@ public class DeadLetterReplayer {
                     : notReplayed(now);
         }
         try {
-            letter = deadLetters.find(id).orElse(letter);
-            return send(letter, endpoint, actor);
+            // read again under the claim: the attempts a failed-again replay is told apart by
+            return send(deadLetters.find(id).orElse(letter), endpoint, actor);
         } finally {
             deadLetters.releaseReplayClaim(id);
         }
