@@ -10,6 +10,7 @@ export async function render(root) {
 
   root.append(
     h('h1', {}, 'Обзор'),
+    tokenWarnings(data.tokenWarnings || [], accountName),
     h('div', { class: 'cards' },
       card('База данных', badge(data.database), data.database === 'UP' ? 'работает' : 'недоступна'),
       card('Открытые ошибки', h('a', { href: '#/dead-letters', id: 'open-dead-letters' }, fmtNumber(openLetters)),
@@ -29,6 +30,15 @@ export async function render(root) {
     h('h2', {}, 'Кабинеты и последние запуски'),
     accounts(data),
   );
+}
+
+// Wildberries tokens live 180 days: a line per token that expires within two weeks (or has expired)
+function tokenWarnings(warnings, accountName) {
+  if (warnings.length === 0) return null;
+  return h('div', { class: 'message warn', id: 'token-warnings' }, warnings.map((w) => h('div', {},
+    w.daysLeft > 0
+      ? `Токен ${marketplaceName(w.marketplace)} кабинета «${accountName[w.accountId] || w.accountId}» истекает через ${w.daysLeft} дн. (${fmtTime(w.expires)}): выпустите новый в личном кабинете продавца.`
+      : `Токен ${marketplaceName(w.marketplace)} кабинета «${accountName[w.accountId] || w.accountId}» истёк ${fmtTime(w.expires)}: выпустите новый в личном кабинете продавца.`)));
 }
 
 function card(title, value, note) {

@@ -102,7 +102,7 @@ public class AdminApi {
             try (var connection = dataSource.getConnection()) {
                 health.put("database", connection.isValid(2) ? "UP" : "DOWN");
             }
-            health.put("openDeadLetters", deadLetters.list(DeadLetterFilter.open()).size());
+            health.put("openDeadLetters", deadLetters.countOpen());
             health.put("flows", flows.flowNames());
             health.put("status", "UP".equals(health.get("database")) ? "UP" : "DOWN");
             return health;
@@ -172,18 +172,24 @@ public class AdminApi {
                 rows.add(row(kind, item));
             }
             table(exchange).upsertAll(rows);
-            List<DeadLetterReplayer.Result> replayed = new ArrayList<>();
-            for (MappingRow row : rows) {
-                replayed.addAll(switch (kind) {
-                    case "products" -> replayer.replayParkedForProduct(row.marketplace(), row.accountId(), row.key(),
-                            actor(exchange));
-                    case "services" -> replayer.replayParkedForService(row.marketplace(), row.accountId(), row.key(),
-                            actor(exchange));
-                    default -> replayer.replayParkedForWarehouse(row.marketplace(), row.accountId(), actor(exchange));
-                });
-            }
-            return Map.of("saved", rows.size(), "replayed", replayed);
+            return Map.of("saved", rows.size(), "replayed", replayWaitingFor(kind, rows, actor(exchange)));
         });
+    }
+
+    /** The dead letters parked for the keys these rows map, sent again (a CSV import and a PUT alike). */
+    private List<DeadLetterReplayer.Result> replayWaitingFor(String kind, List<MappingRow> rows, String actor) {
+        List<DeadLetterReplayer.Result> replayed = new ArrayList<>();
+        java.util.Set<String> warehousesDone = new java.util.HashSet<>();
+        for (MappingRow row : rows) {
+            replayed.addAll(switch (kind) {
+                case "products" -> replayer.replayParkedForProduct(row.marketplace(), row.accountId(), row.key(), actor);
+                case "services" -> replayer.replayParkedForService(row.marketplace(), row.accountId(), row.key(), actor);
+                // warehouse letters are not kept by key: one replay per marketplace and account is all of them
+                default -> warehousesDone.add(row.marketplace() + "\t" + row.accountId())
+                        ? replayer.replayParkedForWarehouse(row.marketplace(), row.accountId(), actor) : List.of();
+            });
+        }
+        return replayed;
     }
 
     public void deleteMapping(Exchange exchange) {
@@ -202,6 +208,7 @@ public class AdminApi {
         });
     }
 
+    /** A CSV file of mappings, all or nothing; the dead letters that waited for the imported keys are replayed. */
     public void importMappings(Exchange exchange) {
         respond(exchange, () -> {
             String kind = kind(exchange);
@@ -218,8 +225,13 @@ public class AdminApi {
             MappingCsv.ImportReport report = csv.get(kind).importCsv(text);
             if (!report.rejected().isEmpty()) {
                 exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 422);
+                return report;
             }
-            return report;
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("imported", report.imported());
+            answer.put("rejected", report.rejected());
+            answer.put("replayed", replayWaitingFor(kind(exchange), report.rows(), actor(exchange)));
+            return answer;
         });
     }
 

@@ -40,6 +40,8 @@ public final class AdminServer {
         VertxPlatformHttpServerConfiguration configuration = new VertxPlatformHttpServerConfiguration();
         configuration.setBindHost(host);
         configuration.setBindPort(port);
+        // the main server: the routes' platform-http endpoints (the API) bind here, not on /observe's own server
+        configuration.setServerType(org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter.SERVER_TYPE_SERVER);
         AuthenticationConfig.AuthenticationConfigEntry apiToken = new AuthenticationConfig.AuthenticationConfigEntry() {
             @Override
             public Handler<RoutingContext> createAuthenticationHandler(Vertx vertx) {

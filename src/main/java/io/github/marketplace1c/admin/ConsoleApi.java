@@ -64,8 +64,27 @@ public class ConsoleApi {
                     + "FROM journal_run WHERE id IN (SELECT MAX(id) FROM journal_run GROUP BY marketplace, flow, "
                     + "account_id) ORDER BY marketplace, flow, account_id")));
             overview.put("openDeadLetters", groups("new", null, null));
+            overview.put("tokenWarnings", tokenWarnings());
             return overview;
         });
+    }
+
+    /** Tokens expiring within two weeks (Wildberries' JWT exp): the account and the date, never the token. */
+    private List<Map<String, Object>> tokenWarnings() {
+        var lifetimes = context.getRegistry().lookupByNameAndType("tokenLifetimes",
+                io.github.marketplace1c.observe.TokenLifetimes.class);
+        List<Map<String, Object>> warnings = new java.util.ArrayList<>();
+        if (lifetimes != null) {
+            for (var lifetime : lifetimes.expiringSoon()) {
+                Map<String, Object> warning = new LinkedHashMap<>();
+                warning.put("accountId", lifetime.accountId());
+                warning.put("marketplace", lifetime.marketplace());
+                warning.put("expires", lifetime.expires().toString());
+                warning.put("daysLeft", (long) Math.floor(lifetime.daysLeft()));
+                warnings.add(warning);
+            }
+        }
+        return warnings;
     }
 
     /** The accounts of config/accounts.yaml: names, 1C references and settings; of credentials only whether set. */

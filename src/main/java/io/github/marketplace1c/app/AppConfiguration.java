@@ -58,7 +58,10 @@ import io.github.marketplace1c.yandexmarket.YandexMarketPriceSender;
 import io.github.marketplace1c.ozon.OzonStockSender;
 import io.github.marketplace1c.wildberries.WildberriesStockSender;
 import io.github.marketplace1c.yandexmarket.YandexMarketStockSender;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import io.github.marketplace1c.observe.Observability;
 import io.github.marketplace1c.wildberries.WildberriesClient;
 import io.github.marketplace1c.wildberries.WildberriesOrderSource;
 import io.github.marketplace1c.wildberries.WildberriesOrderTranslator;
@@ -97,8 +100,7 @@ public class AppConfiguration implements CamelConfiguration {
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-        HikariDataSource dataSource = Database.open(settings.required("mp1c.db.url"), settings.get("mp1c.db.user", ""),
-                settings.get("mp1c.db.password", ""), settings.integer("mp1c.db.poolSize", 8));
+        HikariDataSource dataSource = openDatabase(settings);
         context.addLifecycleStrategy(new org.apache.camel.support.LifecycleStrategySupport() {
             @Override
             public void onContextStopped(CamelContext stopped) {
@@ -114,6 +116,7 @@ public class AppConfiguration implements CamelConfiguration {
 
         AccountRegistry accounts = AccountRegistry.load(Path.of(settings.required("mp1c.accounts.file")),
                 name -> secret(name, settings));
+        accounts.requireCredentials();
         registry.bind("accounts", accounts);
 
         ZoneId onecZone = ZoneId.of(settings.get("mp1c.onec.timeZone", "Europe/Moscow"));
@@ -154,6 +157,16 @@ public class AppConfiguration implements CamelConfiguration {
         ODataClient odata = new ODataClient(onecHttp, settings.required("mp1c.onec.baseUrl"),
                 settings.required("mp1c.onec.user"), secret("mp1c.onec.password", settings),
                 settings.integer("mp1c.onec.maxParallel", 2));
+        // what operators see: /observe/metrics, /observe/health, the log context (docs/operations.md)
+        Map<String, String> marketplaceUrls = new LinkedHashMap<>();
+        for (String[] url : new String[][] {{"mp1c.ozon.baseUrl", "ozon"}, {"mp1c.wildberries.marketplaceUrl",
+                "wildberries"}, {"mp1c.wildberries.pricesUrl", "wildberries"}, {"mp1c.wildberries.contentUrl",
+                "wildberries"}, {"mp1c.wildberries.financeUrl", "wildberries"}, {"mp1c.yandexMarket.baseUrl",
+                "yandex-market"}}) {
+            marketplaceUrls.put(settings.get(url[0], ""), url[1]);
+        }
+        Observability.install(context, new Observability.Sources(dataSource, journal, deadLetters, accounts, odata,
+                http, onecHttp, marketplaceUrls, clock));
         OrderDocuments documents = new OrderDocuments(odata, profile, onecSettings, json);
         registry.bind("orderDocuments", documents);
         StatusMap statusMap = StatusMap.load(Path.of(settings.required("mp1c.statusMap.file")));
@@ -285,6 +298,27 @@ public class AppConfiguration implements CamelConfiguration {
                 settings.integer("mp1c.admin.port", 18080), token);
     }
 
+    /** The database, or a failure that names the setting and where it points (never its password). */
+    private static HikariDataSource openDatabase(Settings settings) {
+        String url = settings.required("mp1c.db.url");
+        try {
+            return Database.open(url, settings.get("mp1c.db.user", ""), settings.get("mp1c.db.password", ""),
+                    settings.integer("mp1c.db.poolSize", 8));
+        } catch (RuntimeException e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            throw new IllegalStateException("The database (mp1c.db.url = " + shownUrl(url) + ") cannot be used: "
+                    + root.getMessage(), e);
+        }
+    }
+
+    /** A JDBC URL without its parameters and user info, where a password may be written. */
+    static String shownUrl(String url) {
+        return url.replaceAll("[?;].*$", "").replaceAll("//[^/@]*@", "//");
+    }
+
     /** A marketplace's pace per account: {@code <prefix>.requestsPerSecond} and {@code <prefix>.burst}. */
     private static AccountThrottle.Limit limit(Settings settings, String prefix) {
         return new AccountThrottle.Limit(Double.parseDouble(settings.get(prefix + ".requestsPerSecond", "1")),
@@ -293,11 +327,15 @@ public class AppConfiguration implements CamelConfiguration {
 
     /** A secret: from the environment variable of that name, else from the properties (the sandbox's own keys). */
     static String secret(String name, Settings settings) {
+        return secret(name, key -> settings.get(key, null));
+    }
+
+    static String secret(String name, java.util.function.UnaryOperator<String> properties) {
         String env = System.getenv(name);
         if (env == null) {
             env = System.getenv(name.toUpperCase().replace('.', '_').replace('-', '_'));
         }
-        return env != null ? env : settings.get(name, null);
+        return env != null ? env : properties.apply(name);
     }
 
     /** Typed access to the properties (config files, profile file, environment, overrides). */
@@ -323,7 +361,11 @@ public class AppConfiguration implements CamelConfiguration {
 
         int integer(String key, int fallback) {
             String value = get(key, null);
-            return value == null ? fallback : Integer.parseInt(value.trim());
+            try {
+                return value == null ? fallback : Integer.parseInt(value.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(key + " is '" + value + "', not a whole number");
+            }
         }
     }
 

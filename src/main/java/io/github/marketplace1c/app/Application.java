@@ -50,6 +50,9 @@ public final class Application implements AutoCloseable {
         Map<String, String> effective = new LinkedHashMap<>();
         fileProperties.forEach((k, v) -> effective.put(k.toString(), v.toString()));
         effective.putAll(options.overrides());
+        io.github.marketplace1c.observe.LogSetup.apply(key -> PropertyFiles.value(effective, key, "")
+                .replace("{{mp1c.home}}", home.toString()));
+        StartupSettings.check(effective, home);
 
         Sandbox sandbox = null;
         Clock clock = options.clock();
@@ -116,6 +119,25 @@ public final class Application implements AutoCloseable {
                 PropertyFiles.value(effective, "mp1c.admin.host", "127.0.0.1"),
                 PropertyFiles.value(effective, "mp1c.admin.port", "18080"));
         return application;
+    }
+
+    /**
+     * Why the start failed, in one line for the person who set it up: the first message under the frameworks'
+     * wrappers (ours name the setting).
+     */
+    public static String startupProblem(Throwable failure) {
+        String message = null;
+        for (Throwable t = failure; t != null && message == null; t = t.getCause() == t ? null : t.getCause()) {
+            boolean wrapper = t.getClass().getName().startsWith("org.apache.camel.")
+                    || t instanceof java.lang.reflect.InvocationTargetException;
+            if (!wrapper && t.getMessage() != null && !t.getMessage().isBlank()) {
+                message = t.getMessage();
+            }
+        }
+        if (message == null) {
+            message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
+        }
+        return message.replaceAll("\\s*\\R\\s*", " ").strip();
     }
 
     /**

@@ -6,13 +6,21 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Pattern;
 
 /**
  * {@code config/application.properties} and then {@code config/application-<profile>.properties} over it, read as
  * UTF-8 (Cyrillic values stay readable). Environment variables still win: Camel resolves {@code MP1C_DB_URL} over
  * {@code mp1c.db.url}.
+ *
+ * <p>A properties file has no end-of-line comments: in {@code mp1c.onec.configuration = UNF  # UNF, UT or KA} the
+ * value is all of {@code UNF  # UNF, UT or KA}. Such a line is refused at start with the line and what to remove,
+ * rather than trimmed with a warning: a password or token may itself hold {@code " #"}, and cutting it would start
+ * the application with a wrong secret and a warning nobody reads. A value that really holds a space and a {@code #} writes
+ * the {@code #} as {@code \#} (an escape Java properties know), which this check lets through.
  */
 final class PropertyFiles {
 
@@ -35,9 +43,34 @@ final class PropertyFiles {
             return;
         }
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            refuseTrailingComments(file, Files.readAllLines(file, StandardCharsets.UTF_8));
             into.load(reader);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file, e);
+        }
+    }
+
+    /** Whitespace, then a # that no backslash escapes: a comment someone meant to end the line with. */
+    private static final Pattern TRAILING_COMMENT = Pattern.compile("(?<!\\\\)\\s+#");
+    private static final Pattern KEY = Pattern.compile("^\\s*([^=:\\s]+)\\s*[=:\\s]");
+
+    static void refuseTrailingComments(Path file, List<String> lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            String text = line.stripLeading();
+            if (text.isEmpty() || text.startsWith("#") || text.startsWith("!")
+                    || i > 0 && lines.get(i - 1).endsWith("\\")) {
+                continue;
+            }
+            var comment = TRAILING_COMMENT.matcher(line);
+            var key = KEY.matcher(line);
+            if (comment.find() && key.find() && comment.start() > key.end() - 1) {
+                String name = key.group(1);
+                throw new IllegalArgumentException(file.getParent().getFileName() + "/" + file.getFileName() + " line " + (i + 1) + ": " + name
+                        + " ends with a comment (\"" + line.substring(comment.start()).strip() + "\"), which a "
+                        + "properties file takes as part of the value: remove it from that line, or put it on a line "
+                        + "of its own starting with #");
+            }
         }
     }
 

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The end of every failure path ({@code direct:dead-letter}): the record becomes a dead letter with its reason and
- * the other side's own message, the journal counts it, its idempotency claim is released so it can be replayed,
+ * the other side's own message, the journal counts it (as new, or as still waiting when the record's dead letter was
+ * already open: the same unmapped product seen again by the next poll), its idempotency claim is released so it can be replayed,
  * and a failed poll closes its run as FAILED.
  */
 public class DeadLetterParking {
@@ -46,25 +47,31 @@ public class DeadLetterParking {
         }
         List<String> productKeys = failure instanceof UnmappedProductException u ? u.productKeys()
                 : failure instanceof io.github.marketplace1c.report.UnmappedServiceException s ? s.serviceKeys() : List.of();
-        long id = deadLetters.park(marketplace, flow, accountId, recordKey, reason.name(), message,
-                exchange.getProperty(FlowProperties.PAYLOAD, String.class),
+        DeadLetters.Parked parked = deadLetters.parkRecord(marketplace, flow, accountId, recordKey, reason.name(),
+                message, exchange.getProperty(FlowProperties.PAYLOAD, String.class),
                 exchange.getProperty(FlowProperties.REPLAY_TARGET, "none", String.class), productKeys);
+        long id = parked.id();
         Long runId = exchange.getProperty(FlowProperties.RUN_ID, Long.class);
         boolean poll = FlowProperties.STAGE_POLL.equals(exchange.getProperty(FlowProperties.STAGE, String.class));
-        LOG.warn("Dead letter #{} {} — {} {} {}: {}", id, reason, marketplace, flow, recordKey, message);
+        if (parked.stillWaiting()) {
+            LOG.info("Dead letter #{} still waiting ({}) — {} {} {}", id, reason, marketplace, flow, recordKey);
+        } else {
+            LOG.warn("Dead letter #{} {} — {} {} {}: {}", id, reason, marketplace, flow, recordKey, message);
+        }
         if (poll) {
             if (runId != null) {
                 // the poll's dead letter is counted in its run (dead letters 1), what it never tried as not attempted
-                journal.failRun(runId, reason + ": " + message);
+                journal.failRun(runId, reason + ": " + message, parked.stillWaiting());
             }
         } else if (exchange.getProperty(FlowProperties.ITEM_COUNT) != null) {
             // a batch of a bulk flow: every item in it failed with it
             if (runId != null) {
-                journal.bulk(runId, 0, 0, exchange.getProperty(FlowProperties.ITEM_COUNT, Integer.class));
+                int items = exchange.getProperty(FlowProperties.ITEM_COUNT, Integer.class);
+                journal.bulk(runId, 0, 0, items, parked.stillWaiting() ? items : 0);
             }
         } else {
             journal.record(runId, marketplace, flow, accountId, recordKey, Journal.Outcome.DEAD_LETTER, reason.name(),
-                    message, null, null);
+                    message, null, null, parked.stillWaiting());
         }
         exchange.setProperty(FlowProperties.OUTCOME, Journal.Outcome.DEAD_LETTER.name());
         exchange.setProperty("mp1cDeadLetterId", id);

@@ -25,9 +25,26 @@ public class DeadLetters {
         this.clock = clock;
     }
 
+    /**
+     * A parked record's dead letter.
+     *
+     * @param stillWaiting the record already had an open dead letter (parked again by a later poll or a failed
+     *                     replay): the same letter, one more attempt, not a new one
+     */
+    public record Parked(long id, boolean stillWaiting) {
+    }
+
     /** Parks a failed record; returns the dead letter's id. */
-    public synchronized long park(String marketplace, String flow, String accountId, String recordKey, String reason,
-                                  String message, String payload, String replayTarget, Collection<String> productKeys) {
+    public long park(String marketplace, String flow, String accountId, String recordKey, String reason,
+                     String message, String payload, String replayTarget, Collection<String> productKeys) {
+        return parkRecord(marketplace, flow, accountId, recordKey, reason, message, payload, replayTarget, productKeys)
+                .id();
+    }
+
+    /** Parks a failed record; says whether its dead letter is new or was already waiting. */
+    public synchronized Parked parkRecord(String marketplace, String flow, String accountId, String recordKey,
+                                          String reason, String message, String payload, String replayTarget,
+                                          Collection<String> productKeys) {
         Timestamp now = Timestamp.from(clock.instant());
         String keys = productKeys == null || productKeys.isEmpty() ? null : "," + String.join(",", productKeys) + ",";
         List<Long> open = jdbc.queryForList("SELECT id FROM dead_letter WHERE flow = ? AND account_id = ? "
@@ -36,14 +53,14 @@ public class DeadLetters {
             long id = open.get(0);
             jdbc.update("UPDATE dead_letter SET updated_at = ?, reason = ?, message = ?, payload = ?, product_keys = ?, "
                     + "attempts = attempts + 1 WHERE id = ?", now, reason, cut(message, 4000), payload, keys, id);
-            return id;
+            return new Parked(id, true);
         }
         jdbc.update("INSERT INTO dead_letter (created_at, updated_at, marketplace, flow, account_id, record_key, reason, "
                         + "message, payload, replay_target, product_keys, attempts, status) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 'new')", now, now, marketplace, flow, accountId,
                 recordKey, reason, cut(message, 4000), payload, replayTarget, keys);
-        return jdbc.queryForObject("SELECT MAX(id) FROM dead_letter WHERE flow = ? AND account_id = ? AND record_key = ?",
-                Long.class, flow, accountId, recordKey);
+        return new Parked(jdbc.queryForObject("SELECT MAX(id) FROM dead_letter WHERE flow = ? AND account_id = ? "
+                + "AND record_key = ?", Long.class, flow, accountId, recordKey), false);
     }
 
     /** The record went through after all (a later poll, a replay): its open dead letter is resolved. */
@@ -71,6 +88,23 @@ public class DeadLetters {
                 .and("created_at < ?", filter.to() == null ? null : Timestamp.from(filter.to()));
         return jdbc.query("SELECT * FROM dead_letter" + where.sql() + " ORDER BY id LIMIT ?", DeadLetters::row,
                 where.args(filter.limit() == null ? 1000 : filter.limit()));
+    }
+
+    /** How many dead letters are open (status new), counted by the database: never capped by a list's limit. */
+    public long countOpen() {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM dead_letter WHERE status = 'new'", Long.class);
+        return count == null ? 0 : count;
+    }
+
+    /** Open dead letters per marketplace, flow, account and reason (the metrics' gauge). */
+    public List<OpenCount> countOpenByReason() {
+        return jdbc.query("SELECT marketplace, flow, account_id, reason, COUNT(*) AS n FROM dead_letter "
+                        + "WHERE status = 'new' GROUP BY marketplace, flow, account_id, reason",
+                (rs, i) -> new OpenCount(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getLong(5)));
+    }
+
+    public record OpenCount(String marketplace, String flow, String accountId, String reason, long count) {
     }
 
     /** Open dead letters of one marketplace waiting for a product mapping. */

@@ -24,9 +24,15 @@ public final class HttpJson {
         }
     }
 
+    /** Hears of every call, for the metrics: never its headers or body. {@code status} -1: no answer. */
+    public interface CallObserver {
+        void called(String method, URI uri, int status, long nanos);
+    }
+
     private final HttpClient client;
     private final ObjectMapper json;
     private final Duration timeout;
+    private volatile CallObserver observer = (method, uri, status, nanos) -> { };
 
     public HttpJson(ObjectMapper json, Duration connectTimeout, Duration timeout) {
         this.client = HttpClient.newBuilder().connectTimeout(connectTimeout).version(HttpClient.Version.HTTP_1_1).build();
@@ -38,8 +44,22 @@ public final class HttpJson {
         return json;
     }
 
+    public void observeCalls(CallObserver observer) {
+        this.observer = observer;
+    }
+
+    private void observed(String method, String url, int status, long started) {
+        try {
+            observer.called(method, URI.create(url), status, System.nanoTime() - started);
+        } catch (RuntimeException e) {
+            // a metric must never fail a call
+        }
+    }
+
     /** Sends and waits; IO problems and timeouts come back as IOException for the caller to classify. */
     public Response send(String method, String url, Map<String, String> headers, Object body) throws IOException {
+        long started = System.nanoTime();
+        int status = -1;
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
                     .header("Accept", "application/json");
@@ -53,10 +73,13 @@ public final class HttpJson {
             }
             HttpResponse<String> response = client.send(request.build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            status = response.statusCode();
             return new Response(response.statusCode(), response.body(), response);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
+        } finally {
+            observed(method, url, status, started);
         }
     }
 
@@ -77,6 +100,8 @@ public final class HttpJson {
 
     /** Like {@link #send}, but the body is not read: a page of 100,000 report rows is parsed as it streams in. */
     public Streamed stream(String method, String url, Map<String, String> headers, Object body) throws IOException {
+        long started = System.nanoTime();
+        int status = -1;
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
                     .header("Accept", "application/json");
@@ -90,10 +115,13 @@ public final class HttpJson {
             }
             HttpResponse<java.io.InputStream> response = client.send(request.build(),
                     HttpResponse.BodyHandlers.ofInputStream());
+            status = response.statusCode();
             return new Streamed(response.statusCode(), response.body(), response);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
+        } finally {
+            observed(method, url, status, started); // until the answer's headers: the body streams on
         }
     }
 

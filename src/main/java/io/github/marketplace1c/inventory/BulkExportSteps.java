@@ -103,11 +103,12 @@ abstract class BulkExportSteps {
     protected void refused(Exchange exchange, Account account, String recordKey, String productKey, String message,
                            String payload) {
         Long runId = exchange.getProperty(FlowProperties.RUN_ID, Long.class);
-        deadLetters.park(marketplace(), flow, account.id(), recordKey, ReasonCode.MARKETPLACE_REJECTED.name(), message,
-                payload, marketplace() + "-" + flow + "-items", List.of(productKey));
+        boolean waiting = deadLetters.parkRecord(marketplace(), flow, account.id(), recordKey,
+                ReasonCode.MARKETPLACE_REJECTED.name(), message, payload, marketplace() + "-" + flow + "-items",
+                List.of(productKey)).stillWaiting();
         if (runId != null) {
             journal.record(runId, marketplace(), flow, account.id(), recordKey, Journal.Outcome.DEAD_LETTER,
-                    ReasonCode.MARKETPLACE_REJECTED.name(), message, null, null);
+                    ReasonCode.MARKETPLACE_REJECTED.name(), message, null, null, waiting);
         }
     }
 

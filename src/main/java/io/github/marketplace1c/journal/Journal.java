@@ -19,13 +19,25 @@ public class Journal {
 
     public enum Outcome { DONE, SKIPPED, DEAD_LETTER }
 
+    /**
+     * @param deadLetters  the run's records parked as dead letters, all of them (a failed poll's own letter too)
+     * @param stillWaiting those of them whose dead letter was already open before the run (the same record parked
+     *                     again, still waiting for its fix): {@code deadLetters - stillWaiting} are new
+     * @param notAttempted records the run fetched and never tried because it stopped (its message says why)
+     */
     public record RunSummary(long runId, String marketplace, String flow, String accountId, String status,
-                             int fetched, int done, int skipped, int deadLetters, int notAttempted,
-                             String message) {
+                             int fetched, int done, int skipped, int deadLetters, int stillWaiting,
+                             int notAttempted, String message) {
+
+        public int newDeadLetters() {
+            return deadLetters - stillWaiting;
+        }
     }
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    /** Told of every finished run (the metrics count its outcomes); never allowed to fail the run. */
+    private final List<java.util.function.Consumer<RunSummary>> finished = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public Journal(DataSource dataSource, Clock clock) {
         this.jdbc = new JdbcTemplate(dataSource);
@@ -54,26 +66,42 @@ public class Journal {
 
     public void record(Long runId, String marketplace, String flow, String accountId, String recordKey,
                        Outcome outcome, String reason, String message, String onecRef, String onecNumber) {
+        record(runId, marketplace, flow, accountId, recordKey, outcome, reason, message, onecRef, onecNumber, false);
+    }
+
+    /** @param stillWaiting a dead letter that was already open (the record parked again), not a new one */
+    public void record(Long runId, String marketplace, String flow, String accountId, String recordKey,
+                       Outcome outcome, String reason, String message, String onecRef, String onecNumber,
+                       boolean stillWaiting) {
         jdbc.update("INSERT INTO journal_record (run_id, marketplace, flow, account_id, record_key, outcome, reason, "
-                        + "message, onec_ref, onec_number, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "message, onec_ref, onec_number, recorded_at, still_waiting) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 runId, marketplace, flow, accountId, recordKey, outcome.name(), reason, truncate(message, 2000),
-                onecRef, onecNumber, now());
+                onecRef, onecNumber, now(), outcome == Outcome.DEAD_LETTER && stillWaiting);
     }
 
     /** Items of a bulk flow (stock, prices) counted without a record row each. */
     public void bulk(long runId, int done, int skipped, int deadLetters) {
+        bulk(runId, done, skipped, deadLetters, 0);
+    }
+
+    /** @param stillWaiting how many of the dead letters were already open before (parked again) */
+    public void bulk(long runId, int done, int skipped, int deadLetters, int stillWaiting) {
         jdbc.update("UPDATE journal_run SET bulk_done = bulk_done + ?, bulk_skipped = bulk_skipped + ?, "
-                + "bulk_dead_letters = bulk_dead_letters + ? WHERE id = ?", done, skipped, deadLetters, runId);
+                + "bulk_dead_letters = bulk_dead_letters + ?, bulk_still_waiting = bulk_still_waiting + ? WHERE id = ?",
+                done, skipped, deadLetters, stillWaiting, runId);
     }
 
     /**
      * Closes a run whose poll failed (the account's page, plan or read could not be done): the poll's dead letter is
      * the run's own record, fetched and parked, so the run counts it (dead letters 1) and the letter a user finds
      * in the list is in the run's counts; what the run had fetched and not yet tried is counted as not attempted.
+     *
+     * @param stillWaiting the poll's dead letter was already open (the same poll failing again)
      */
-    public RunSummary failRun(long runId, String failure) {
-        jdbc.update("UPDATE journal_run SET fetched = fetched + 1, bulk_dead_letters = bulk_dead_letters + 1 "
-                + "WHERE id = ?", runId);
+    public RunSummary failRun(long runId, String failure, boolean stillWaiting) {
+        jdbc.update("UPDATE journal_run SET fetched = fetched + 1, bulk_dead_letters = bulk_dead_letters + 1, "
+                + "bulk_still_waiting = bulk_still_waiting + ? WHERE id = ?", stillWaiting ? 1 : 0, runId);
         return finishRun(runId, failure);
     }
 
@@ -85,31 +113,41 @@ public class Journal {
         Map<String, Object> counts = jdbc.queryForMap("SELECT "
                 + "SUM(CASE WHEN outcome = 'DONE' THEN 1 ELSE 0 END) AS d, "
                 + "SUM(CASE WHEN outcome = 'SKIPPED' THEN 1 ELSE 0 END) AS s, "
-                + "SUM(CASE WHEN outcome = 'DEAD_LETTER' THEN 1 ELSE 0 END) AS l "
+                + "SUM(CASE WHEN outcome = 'DEAD_LETTER' THEN 1 ELSE 0 END) AS l, "
+                + "SUM(CASE WHEN outcome = 'DEAD_LETTER' AND still_waiting THEN 1 ELSE 0 END) AS w "
                 + "FROM journal_record WHERE run_id = ?", runId);
         int done = number(counts, "d");
         int skipped = number(counts, "s");
         int deadLetters = number(counts, "l");
+        int stillWaiting = number(counts, "w");
         Map<String, Object> bulk = jdbc.queryForMap("SELECT fetched AS f, bulk_done AS d, bulk_skipped AS s, "
-                + "bulk_dead_letters AS l FROM journal_run WHERE id = ?", runId);
+                + "bulk_dead_letters AS l, bulk_still_waiting AS w FROM journal_run WHERE id = ?", runId);
         int fetched = number(bulk, "f");
         done += number(bulk, "d");
         skipped += number(bulk, "s");
         deadLetters += number(bulk, "l");
+        stillWaiting += number(bulk, "w");
         // only a run that stopped leaves records untried; a finished run with a gap stays visible as INCOMPLETE
         int notAttempted = failure != null ? Math.max(0, fetched - done - skipped - deadLetters) : 0;
         String status = failure != null ? "FAILED" : (fetched == done + skipped + deadLetters ? "OK" : "INCOMPLETE");
         jdbc.update("UPDATE journal_run SET finished_at = ?, status = ?, done = ?, skipped = ?, dead_letters = ?, "
-                        + "not_attempted = ?, message = ? WHERE id = ?", now(), status, done, skipped, deadLetters,
-                notAttempted, truncate(failure, 2000), runId);
-        return run(runId);
+                        + "still_waiting = ?, not_attempted = ?, message = ? WHERE id = ?", now(), status, done,
+                skipped, deadLetters, stillWaiting, notAttempted, truncate(failure, 2000), runId);
+        RunSummary summary = run(runId);
+        finished.forEach(listener -> listener.accept(summary));
+        return summary;
+    }
+
+    public void onRunFinished(java.util.function.Consumer<RunSummary> listener) {
+        finished.add(listener);
     }
 
     public RunSummary run(long runId) {
         return jdbc.queryForObject("SELECT * FROM journal_run WHERE id = ?", (rs, i) -> new RunSummary(
                 rs.getLong("id"), rs.getString("marketplace"), rs.getString("flow"), rs.getString("account_id"),
                 rs.getString("status"), rs.getInt("fetched"), rs.getInt("done"), rs.getInt("skipped"),
-                rs.getInt("dead_letters"), rs.getInt("not_attempted"), rs.getString("message")), runId);
+                rs.getInt("dead_letters"), rs.getInt("still_waiting"), rs.getInt("not_attempted"),
+                rs.getString("message")), runId);
     }
 
     public long lastRunId() {
@@ -121,13 +159,15 @@ public class Journal {
         return jdbc.query("SELECT * FROM journal_run WHERE id > ? ORDER BY id", (rs, i) -> new RunSummary(
                 rs.getLong("id"), rs.getString("marketplace"), rs.getString("flow"), rs.getString("account_id"),
                 rs.getString("status"), rs.getInt("fetched"), rs.getInt("done"), rs.getInt("skipped"),
-                rs.getInt("dead_letters"), rs.getInt("not_attempted"), rs.getString("message")), runId);
+                rs.getInt("dead_letters"), rs.getInt("still_waiting"), rs.getInt("not_attempted"),
+                rs.getString("message")), runId);
     }
 
     public List<Map<String, Object>> runs(String flow, String accountId, int limit) {
         Where where = new Where().and("flow = ?", flow).and("account_id = ?", accountId);
         return camelCase(jdbc.queryForList("SELECT id, marketplace, flow, account_id, trigger_kind, started_at, "
-                + "finished_at, status, fetched, done, skipped, dead_letters, not_attempted, message FROM journal_run"
+                + "finished_at, status, fetched, done, skipped, dead_letters, still_waiting, not_attempted, message "
+                + "FROM journal_run"
                 + where.sql()
                 + " ORDER BY id DESC LIMIT ?", where.args(limit)));
     }
@@ -137,7 +177,7 @@ public class Journal {
         Where where = new Where().and("run_id = ?", runId).and("flow = ?", flow).and("account_id = ?", accountId)
                 .and("outcome = ?", outcome).and("record_key = ?", recordKey);
         return camelCase(jdbc.queryForList("SELECT id, run_id, marketplace, flow, account_id, record_key, outcome, "
-                + "reason, message, onec_ref, onec_number, recorded_at FROM journal_record" + where.sql()
+                + "reason, message, onec_ref, onec_number, recorded_at, still_waiting FROM journal_record" + where.sql()
                 + " ORDER BY id DESC LIMIT ?", where.args(limit)));
     }
 

@@ -27,7 +27,13 @@ public class MappingCsv {
     public record Rejected(int line, String error) {
     }
 
-    public record ImportReport(int imported, List<Rejected> rejected) {
+    /** @param rows the rows saved (none when the file was rejected): the caller replays what waited for them */
+    public record ImportReport(int imported, List<Rejected> rejected,
+                               @com.fasterxml.jackson.annotation.JsonIgnore List<MappingRow> rows) {
+
+        ImportReport(List<Rejected> rejected) {
+            this(0, rejected, List.of());
+        }
     }
 
     private final MappingTable table;
@@ -64,7 +70,7 @@ public class MappingCsv {
         List<String> missing = columns().subList(0, 4).stream()
                 .filter(c -> !List.of(header.split("[;,]")).stream().map(String::trim).toList().contains(c)).toList();
         if (!missing.isEmpty()) {
-            return new ImportReport(0, List.of(new Rejected(1, "header lacks column(s) " + missing
+            return new ImportReport(List.of(new Rejected(1, "header lacks column(s) " + missing
                     + "; expected " + String.join(String.valueOf(separator), columns()))));
         }
         try (MappingIterator<Map<String, String>> it = csv.readerForMapOf(String.class).with(schema)
@@ -89,13 +95,13 @@ public class MappingCsv {
                 }
             }
         } catch (IOException e) {
-            return new ImportReport(0, List.of(new Rejected(1, "not a CSV file: " + e.getMessage())));
+            return new ImportReport(List.of(new Rejected(1, "not a CSV file: " + e.getMessage())));
         }
         if (!rejected.isEmpty()) {
-            return new ImportReport(0, rejected);
+            return new ImportReport(rejected);
         }
         table.upsertAll(rows);
-        return new ImportReport(rows.size(), List.of());
+        return new ImportReport(rows.size(), List.of(), List.copyOf(rows));
     }
 
     private String validate(Map<String, String> v) {

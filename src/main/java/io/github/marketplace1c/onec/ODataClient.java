@@ -127,6 +127,15 @@ public class ODataClient {
         }
     }
 
+    /**
+     * Is 1C there and does it let us in: the smallest read every configuration answers (one organization's key).
+     * Throws as every call does; the health check's own timeout keeps a slow 1C from holding it.
+     */
+    public void ping() {
+        call("GET", root + segment("Catalog_Организации") + "?$format=json&$top=1&$select=Ref_Key", null,
+                "read Catalog_Организации");
+    }
+
     public JsonNode create(String entitySet, ObjectNode body) {
         return call("POST", root + segment(entitySet) + "?$format=json", body, "create " + entitySet);
     }

@@ -46,6 +46,7 @@ public class AccountThrottle {
                     waitMillis = (long) Math.ceil((1 - bucket.tokens) / limit.perSecond() * 1000);
                 }
             }
+            RateLimitWaits.waited(accountId, waitMillis);
             sleep(waitMillis);
         }
     }

@@ -57,6 +57,7 @@ public class WindowQuota {
                 waitMillis = Duration.between(now, window.until).toMillis() + 1;
             }
             try {
+                RateLimitWaits.waited(key, Math.min(waitMillis, LONGEST_SLEEP_MILLIS));
                 Thread.sleep(Math.max(1, Math.min(waitMillis, LONGEST_SLEEP_MILLIS)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

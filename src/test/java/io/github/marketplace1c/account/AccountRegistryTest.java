@@ -87,4 +87,40 @@ class AccountRegistryTest {
 
         assertThatThrownBy(() -> AccountRegistry.load(file, name -> null)).hasMessageContaining("appears twice");
     }
+
+    @Test
+    void anAccountToRunWithoutItsCredentialStopsTheStartButAPausedOrDisabledOneDoesNot() throws Exception {
+        Path file = temp.resolve("accounts.yaml");
+        Files.writeString(file, """
+                accounts:
+                  - id: ozon-live
+                    marketplace: ozon
+                    credentials:
+                      clientId: ${OZON_LIVE_CLIENT_ID}
+                      apiKey: ${OZON_LIVE_API_KEY}
+                  - id: ozon-new
+                    marketplace: ozon
+                    paused: true
+                    credentials:
+                      apiKey: ${OZON_NEW_API_KEY}
+                  - id: ozon-off
+                    marketplace: ozon
+                    enabled: false
+                    credentials:
+                      apiKey: ${OZON_OFF_API_KEY}
+                """);
+        Map<String, String> env = new java.util.HashMap<>(Map.of("OZON_LIVE_CLIENT_ID", "1"));
+
+        assertThatThrownBy(() -> AccountRegistry.load(file, env::get).requireCredentials())
+                .hasMessageContaining("ozon-live").hasMessageContaining("apiKey (OZON_LIVE_API_KEY)")
+                .hasMessageNotContaining("OZON_LIVE_CLIENT_ID").hasMessageNotContaining("ozon-new")
+                .hasMessageContaining("paused: true");
+
+        env.put("OZON_LIVE_API_KEY", "k");
+        AccountRegistry registry = AccountRegistry.load(file, env::get);
+        registry.requireCredentials();
+        assertThat(registry.enabled("ozon")).extracting(Account::id).containsExactly("ozon-live");
+        assertThat(registry.paused("ozon-new")).isTrue();
+        assertThat(registry.find("ozon-new")).isPresent();
+    }
 }

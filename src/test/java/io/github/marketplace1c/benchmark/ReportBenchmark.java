@@ -138,6 +138,7 @@ public final class ReportBenchmark {
             overrides.put("mp1c.onec.baseUrl", urls[1]);
             overrides.put("mp1c.onec.password", "sandbox-1c-password");
             overrides.put("mp1c.admin.port", String.valueOf(freePort()));
+            overrides.put("mp1c.observe.port", String.valueOf(freePort()));
             overrides.put("mp1c.admin.token", "benchmark-admin-token-0123456789");
             overrides.put("mp1c.wildberries.finance.requestsPerMinute", "1000000");
             overrides.put("mp1c.wildberries.finance.burst", "1000");

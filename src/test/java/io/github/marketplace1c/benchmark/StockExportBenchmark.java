@@ -87,6 +87,7 @@ public final class StockExportBenchmark {
         overrides.put("mp1c.onec.baseUrl", onec.baseUrl());
         overrides.put("mp1c.onec.password", "sandbox-1c-password");
         overrides.put("mp1c.admin.port", String.valueOf(freePort()));
+        overrides.put("mp1c.observe.port", String.valueOf(freePort()));
         overrides.put("mp1c.admin.token", "benchmark-admin-token-0123456789");
         if (!limits) {
             for (String prefix : List.of("mp1c.ozon", "mp1c.wildberries", "mp1c.yandexMarket")) {
@@ -164,6 +165,7 @@ public final class StockExportBenchmark {
             overrides.put("mp1c.onec.baseUrl", urls[3]);
             overrides.put("mp1c.onec.password", "sandbox-1c-password");
             overrides.put("mp1c.admin.port", String.valueOf(freePort()));
+            overrides.put("mp1c.observe.port", String.valueOf(freePort()));
             overrides.put("mp1c.admin.token", "benchmark-admin-token-0123456789");
             for (String prefix : List.of("mp1c.ozon", "mp1c.wildberries", "mp1c.yandexMarket")) {
                 overrides.put(prefix + ".requestsPerSecond", "1000000");

@@ -66,6 +66,7 @@ public final class FlowWorld implements AutoCloseable {
         overrides.put("mp1c.onec.user", "odata");
         overrides.put("mp1c.onec.password", "sandbox-1c-password");
         overrides.put("mp1c.admin.port", String.valueOf(freePort()));
+        overrides.put("mp1c.observe.port", String.valueOf(freePort()));
         overrides.put("mp1c.admin.token", ADMIN_TOKEN);
         overrides.put("mp1c.retry.maxRedeliveries", "3");
         overrides.put("mp1c.retry.initialDelayMs", "50");
@@ -90,6 +91,7 @@ public final class FlowWorld implements AutoCloseable {
     public Application startAnother(Map<String, String> extra) throws Exception {
         Map<String, String> another = new java.util.HashMap<>(overrides);
         another.put("mp1c.admin.port", String.valueOf(freePort()));
+        another.put("mp1c.observe.port", String.valueOf(freePort()));
         another.putAll(extra);
         return Application.start(new Application.Options("sandbox", Path.of("."), another, clock));
     }
@@ -114,6 +116,17 @@ public final class FlowWorld implements AutoCloseable {
 
     public String adminUrl(String path) {
         return "http://127.0.0.1:" + overrides.get("mp1c.admin.port") + path;
+    }
+
+    /** An address on the observe port ({@code /observe/metrics}, {@code /observe/health}): no token there. */
+    public String observeUrl(String path) {
+        return "http://127.0.0.1:" + overrides.get("mp1c.observe.port") + path;
+    }
+
+    /** GET on the observe port, without any token. */
+    public HttpResponse<String> observe(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(observeUrl(path))).timeout(java.time.Duration.ofSeconds(30))
+                .GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     /** Calls the admin API with the right token. */
