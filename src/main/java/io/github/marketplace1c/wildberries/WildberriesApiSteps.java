@@ -22,11 +22,12 @@ public class WildberriesApiSteps {
     }
 
     /**
-     * Starts the request's headers afresh (an earlier answer's headers must not travel as request headers) with the
+     * Starts the request's headers afresh (an earlier answer's headers must not travel as request headers; Camel's own stay) with the
      * account's token; a JSON content type when the body is a request (a GET has none).
      */
     public void credentials(Exchange exchange) {
-        exchange.getIn().removeHeaders("*");
+        // Camel's own headers stay: the error handler counts redeliveries in them
+        exchange.getIn().removeHeaders("*", "Camel*");
         exchange.getIn().setHeader("Accept", "application/json");
         if (exchange.getIn().getBody() != null) {
             exchange.getIn().setHeader(Exchange.CONTENT_TYPE, "application/json; charset=utf-8");

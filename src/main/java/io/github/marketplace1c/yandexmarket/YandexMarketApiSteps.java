@@ -22,11 +22,12 @@ public class YandexMarketApiSteps {
     }
 
     /**
-     * Starts the request's headers afresh (an earlier answer's headers must not travel as request headers) with the
+     * Starts the request's headers afresh (an earlier answer's headers must not travel as request headers; Camel's own stay) with the
      * account's Api-Key and a JSON content type; the body is the request already.
      */
     public void credentials(Exchange exchange) {
-        exchange.getIn().removeHeaders("*");
+        // Camel's own headers stay: the error handler counts redeliveries in them
+        exchange.getIn().removeHeaders("*", "Camel*");
         exchange.getIn().setHeader("Accept", "application/json");
         if (exchange.getIn().getBody() != null) {
             exchange.getIn().setHeader(Exchange.CONTENT_TYPE, "application/json; charset=utf-8");
