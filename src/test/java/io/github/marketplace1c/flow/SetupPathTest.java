@@ -22,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The integrator's setup path on a УНФ base: CSV import of mappings, waiting dead letters, paused accounts. */
 class SetupPathTest {
 
+    private static final java.util.Map<String, String> CSV = java.util.Map.of("Content-Type", "text/csv; charset=utf-8");
+
     @TempDir
     Path temp;
 
@@ -50,7 +52,10 @@ class SetupPathTest {
                             .append(";;").append(offer.item().name()).append(";\n");
                 }
             }
-            JsonNode answer = world.adminJson("POST", "/api/mappings/products/import", csv.toString());
+            var imported = world.admin("POST", "/api/mappings/products/import", csv.toString(), FlowWorld.ADMIN_TOKEN,
+                    CSV);
+            assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+            JsonNode answer = new com.fasterxml.jackson.databind.ObjectMapper().readTree(imported.body());
 
             assertThat(answer.path("imported").asInt()).isEqualTo(2);
             assertThat(answer.path("replayed").findValuesAsText("outcome")).hasSize(unmapped.size())
@@ -82,7 +87,7 @@ class SetupPathTest {
                     + "ozon;;RM-SOP-008;" + SandboxData.ITEMS.get(9).nomenclatureRef() + "\n"
                     + "ozon;;RM-NTB-009;Блокнот А5\n";
 
-            var answer = world.admin("POST", "/api/mappings/products/import", csv);
+            var answer = world.admin("POST", "/api/mappings/products/import", csv, FlowWorld.ADMIN_TOKEN, CSV);
 
             assertThat(answer.statusCode()).isEqualTo(422);
             assertThat(answer.body()).doesNotContain("replayed");
