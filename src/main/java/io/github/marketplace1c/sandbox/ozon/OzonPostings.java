@@ -143,18 +143,25 @@ public final class OzonPostings {
     synchronized List<Entry> listPage(String clientId, Instant since, Instant to, long[] after, boolean ascending,
                                       Predicate<Entry> matches, int max) {
         NavigableMap<ListKey, Entry> all = listOrder.getOrDefault(clientId, new TreeMap<>());
-        // the period's seconds bound the look-up; the exact instants are tested below
+        // the period's seconds bound the look-up (the exact instants are tested below); the cursor narrows the
+        // bound on its side, whatever period it was minted for
         ListKey low = new ListKey(since.getEpochSecond(), Long.MIN_VALUE);
         ListKey high = new ListKey(to.getEpochSecond(), Long.MAX_VALUE);
+        boolean lowInclusive = true;
+        boolean highInclusive = true;
+        ListKey cursor = after == null ? null : new ListKey(after[0], after[1]);
+        if (cursor != null && ascending && cursor.compareTo(low) >= 0) {
+            low = cursor;
+            lowInclusive = false;
+        } else if (cursor != null && !ascending && cursor.compareTo(high) <= 0) {
+            high = cursor;
+            highInclusive = false;
+        }
         if (low.compareTo(high) > 0) {
             return List.of();
         }
-        NavigableMap<ListKey, Entry> period = all.subMap(low, true, high, true);
+        NavigableMap<ListKey, Entry> period = all.subMap(low, lowInclusive, high, highInclusive);
         NavigableMap<ListKey, Entry> view = ascending ? period : period.descendingMap();
-        if (after != null) {
-            ListKey from = new ListKey(after[0], after[1]);
-            view = view.tailMap(from, false); // in the descending view, "after" is the smaller keys
-        }
         List<Entry> page = new ArrayList<>();
         for (Entry e : view.values()) {
             if (page.size() == max) {

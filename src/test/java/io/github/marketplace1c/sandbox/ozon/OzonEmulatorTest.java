@@ -139,6 +139,24 @@ class OzonEmulatorTest {
     }
 
     @Test
+    void aCursorBeyondTheRequestedPeriodGivesAnEmptyLastPage() throws Exception {
+        String wide = "\"filter\":{\"since\":\"2026-10-01T00:00:00Z\",\"to\":\"2026-12-01T00:00:00Z\"}";
+        String early = "\"filter\":{\"since\":\"2026-10-01T00:00:00Z\",\"to\":\"2026-10-02T00:00:00Z\"}";
+        String late = "\"filter\":{\"since\":\"2026-11-30T00:00:00Z\",\"to\":\"2026-12-01T00:00:00Z\"}";
+        String ascCursor = list(ROMASHKA, "{\"limit\":3," + wide + "}").body().get("cursor").asText();
+        String descCursor = list(ROMASHKA, "{\"limit\":3,\"sort_dir\":\"DESC\"," + wide + "}").body()
+                .get("cursor").asText();
+
+        for (String body : List.of("{\"limit\":3,\"cursor\":\"" + ascCursor + "\"," + early + "}",
+                "{\"limit\":3,\"sort_dir\":\"DESC\",\"cursor\":\"" + descCursor + "\"," + late + "}")) {
+            OzonHttp.Reply reply = list(ROMASHKA, body);
+            assertThat(reply.status()).as(body).isEqualTo(200);
+            assertThat(reply.body().get("postings")).isEmpty();
+            assertThat(reply.body().get("has_next").asBoolean()).isFalse();
+        }
+    }
+
+    @Test
     void listsInProcessAtOrderAscendingByDefaultAndDescendingOnRequest() throws Exception {
         String filter = "\"filter\":{\"since\":\"2026-10-01T00:00:00Z\",\"to\":\"2026-12-01T00:00:00Z\"}";
         List<Instant> asc = inProcessAts(list(ROMASHKA, "{\"limit\":100," + filter + "}").body());
