@@ -42,8 +42,12 @@ final class ODataFilter {
     record Constraint(String property, Set<String> values) {
     }
 
-    /** A compiled expression: the predicate, and an index-usable constraint when there is one (else null). */
-    record Compiled(Predicate<Fields> predicate, Constraint constraint) {
+    /**
+     * A compiled expression: the predicate, and an index-usable constraint when there is one (else null);
+     * {@code conjuncts} holds every such constraint of the top-level conjunction, so a caller can pick the one its
+     * index answers with the fewest candidates.
+     */
+    record Compiled(Predicate<Fields> predicate, Constraint constraint, List<Constraint> conjuncts) {
     }
 
     /** A typed value during evaluation: strings, BigDecimal numbers, Booleans, or null. */
@@ -57,6 +61,7 @@ final class ODataFilter {
     private final Map<Expr, String> propertyOf = new IdentityHashMap<>();
     private final Map<Expr, String> literalOf = new IdentityHashMap<>();
     private final Map<Expr, Constraint> constraintOf = new IdentityHashMap<>();
+    private final Map<Expr, List<Constraint>> conjunctsOf = new IdentityHashMap<>();
     private int position;
 
     private ODataFilter(String text, EntitySet set, String option) {
@@ -67,7 +72,12 @@ final class ODataFilter {
     }
 
     static Predicate<ObjectNode> compile(String filter, EntitySet set) {
-        Predicate<Fields> predicate = compile(filter, set, "$filter").predicate();
+        return objects(compile(filter, set, "$filter"));
+    }
+
+    /** The compiled predicate over stored objects (their fields by OData property name). */
+    static Predicate<ObjectNode> objects(Compiled compiled) {
+        Predicate<Fields> predicate = compiled.predicate();
         return object -> predicate.test(object::get);
     }
 
@@ -78,7 +88,10 @@ final class ODataFilter {
         if (parser.position < parser.tokens.size()) {
             throw parser.error("неожиданный фрагмент '" + parser.tokens.get(parser.position) + "'");
         }
-        return new Compiled(fields -> Boolean.TRUE.equals(expr.apply(fields)), parser.constraintOf.get(expr));
+        List<Constraint> conjuncts = parser.conjunctsOf.containsKey(expr) ? parser.conjunctsOf.get(expr)
+                : parser.constraintOf.containsKey(expr) ? List.of(parser.constraintOf.get(expr)) : List.of();
+        return new Compiled(fields -> Boolean.TRUE.equals(expr.apply(fields)), parser.constraintOf.get(expr),
+                conjuncts);
     }
 
     // ---- grammar ---------------------------------------------------------------------------------------------------
@@ -110,8 +123,22 @@ final class ODataFilter {
             if (either != null) {
                 constraintOf.put(left, either);
             }
+            List<Constraint> all = new ArrayList<>(conjuncts(l));
+            all.addAll(conjuncts(r));
+            if (!all.isEmpty()) {
+                conjunctsOf.put(left, all);
+            }
         }
         return left;
+    }
+
+    /** The constraints every record matching {@code expr} satisfies: its own, or its conjuncts' if an {@code and}. */
+    private List<Constraint> conjuncts(Expr expr) {
+        if (conjunctsOf.containsKey(expr)) {
+            return conjunctsOf.get(expr);
+        }
+        Constraint own = constraintOf.get(expr);
+        return own == null ? List.of() : List.of(own);
     }
 
     private Expr unary() {

@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -228,9 +227,13 @@ final class ODataService {
 
     private Reply collection(EntitySet set, Map<String, String> query) {
         String filter = query.get("$filter");
-        Predicate<ObjectNode> predicate = filter != null && !filter.isBlank() ? ODataFilter.compile(filter, set)
-                : o -> true;
-        List<ObjectNode> objects = new ArrayList<>(store.list(set, predicate));
+        List<ObjectNode> objects;
+        if (filter != null && !filter.isBlank()) {
+            ODataFilter.Compiled compiled = ODataFilter.compile(filter, set, "$filter");
+            objects = new ArrayList<>(store.list(set, ODataFilter.objects(compiled), compiled.conjuncts()));
+        } else {
+            objects = new ArrayList<>(store.list(set));
+        }
         String orderBy = query.get("$orderby");
         if (orderBy != null && !orderBy.isBlank()) {
             objects.sort(comparator(set, orderBy));

@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +29,11 @@ final class OneCStore {
 
     private final Map<String, LinkedHashMap<String, ObjectNode>> objects = new HashMap<>();
     private final Map<String, Long> lastNumbers = new HashMap<>();
+    /** Per set, each object's place in insertion order: index candidates are handed out in the scan's order. */
+    private final Map<String, Map<String, Long>> sequences = new HashMap<>();
+    /** Per set, the equality indexes built so far, by property name (each built on its first use). */
+    private final Map<String, Map<String, FieldIndex>> indexes = new HashMap<>();
+    private long nextSequence;
 
     synchronized List<ObjectNode> list(EntitySet set) {
         return list(set, o -> true);
@@ -41,6 +50,38 @@ final class OneCStore {
         List<ObjectNode> copies = new ArrayList<>();
         for (ObjectNode o : objects.getOrDefault(set.name(), new LinkedHashMap<>()).values()) {
             if (matches.test(o)) {
+                copies.add(o.deepCopy());
+            }
+        }
+        return copies;
+    }
+
+    /**
+     * As {@link #list(EntitySet, java.util.function.Predicate)}, but when the filter's top-level conjunction holds
+     * equalities with literals ({@code constraints}), only the objects an index gives for the most selective one
+     * are tested, as a DBMS would answer the orders flow's look-up by external number. The predicate is still
+     * applied to every candidate, so the answer (and its order) is the scan's.
+     */
+    synchronized List<ObjectNode> list(EntitySet set, java.util.function.Predicate<ObjectNode> matches,
+                                       List<ODataFilter.Constraint> constraints) {
+        if (set.isTabularSection() || constraints.isEmpty()) {
+            return list(set, matches);
+        }
+        var bySet = objects.getOrDefault(set.name(), new LinkedHashMap<>());
+        Collection<String> best = null;
+        for (ODataFilter.Constraint constraint : constraints) {
+            Collection<String> candidates = index(set, constraint.property()).candidates(constraint.values());
+            if (best == null || candidates.size() < best.size()) {
+                best = candidates;
+            }
+        }
+        List<String> refs = new ArrayList<>(best);
+        Map<String, Long> order = sequences.getOrDefault(set.name(), Map.of());
+        refs.sort(Comparator.comparingLong(order::get));
+        List<ObjectNode> copies = new ArrayList<>();
+        for (String ref : refs) {
+            ObjectNode o = bySet.get(ref);
+            if (o != null && matches.test(o)) {
                 copies.add(o.deepCopy());
             }
         }
@@ -66,6 +107,7 @@ final class OneCStore {
         ObjectNode stored = object.deepCopy();
         stored.put("DataVersion", dataVersion(1));
         bySet.put(ref, stored);
+        stored(set, ref, null, stored);
         return stored.deepCopy();
     }
 
@@ -76,7 +118,8 @@ final class OneCStore {
     synchronized void insertAll(EntitySet set, List<ObjectNode> created) {
         var bySet = objects.computeIfAbsent(set.name(), k -> new LinkedHashMap<>());
         for (ObjectNode object : created) {
-            bySet.put(normalise(object.path("Ref_Key").asText()), object);
+            String ref = normalise(object.path("Ref_Key").asText());
+            stored(set, ref, bySet.put(ref, object), object);
         }
     }
 
@@ -91,19 +134,25 @@ final class OneCStore {
         working.put("DataVersion", dataVersion(version(stored.path("DataVersion").asText()) + 1));
         working.put("Ref_Key", stored.path("Ref_Key").asText());
         objects.get(set.name()).put(normalise(ref), working);
+        stored(set, normalise(ref), stored, working);
         return Optional.of(working.deepCopy());
     }
 
     synchronized boolean delete(EntitySet set, String ref) {
         var bySet = objects.get(set.name());
-        return bySet != null && bySet.remove(normalise(ref)) != null;
+        ObjectNode removed = bySet == null ? null : bySet.remove(normalise(ref));
+        if (removed == null) {
+            return false;
+        }
+        sequences.get(set.name()).remove(normalise(ref));
+        indexes.getOrDefault(set.name(), Map.of()).values().forEach(index -> index.remove(normalise(ref), removed));
+        return true;
     }
 
     /** The next free document number or catalog code of that set, e.g. "00-00000007" for length 11. */
     synchronized String nextNumber(EntitySet set, String property) {
         int length = set.numberOrCodeLength();
-        var existing = objects.getOrDefault(set.name(), new LinkedHashMap<>()).values().stream()
-                .map(o -> o.path(property).asText()).toList();
+        FieldIndex existing = index(set, property); // not a list of every number: a create must not cost O(N)
         long next = lastNumbers.getOrDefault(set.name(), 0L);
         String candidate;
         do {
@@ -112,6 +161,100 @@ final class OneCStore {
         } while (existing.contains(candidate));
         lastNumbers.put(set.name(), next);
         return candidate;
+    }
+
+    /** Keeps the insertion order and the built indexes in step with a write of {@code ref} (previous = null: new). */
+    private void stored(EntitySet set, String ref, ObjectNode previous, ObjectNode current) {
+        if (previous == null) {
+            sequences.computeIfAbsent(set.name(), k -> new HashMap<>()).put(ref, nextSequence++);
+        }
+        for (FieldIndex index : indexes.getOrDefault(set.name(), Map.of()).values()) {
+            if (previous != null) {
+                index.remove(ref, previous);
+            }
+            index.add(ref, current);
+        }
+    }
+
+    /** The index of one property of a set, built from the stored objects the first time it is asked for. */
+    private FieldIndex index(EntitySet set, String property) {
+        var bySet = indexes.computeIfAbsent(set.name(), k -> new HashMap<>());
+        FieldIndex index = bySet.get(property);
+        if (index == null) {
+            boolean guid = set.property(property).map(p -> p.kind() == Property.Kind.GUID).orElse(false);
+            index = new FieldIndex(property, guid);
+            for (var e : objects.getOrDefault(set.name(), new LinkedHashMap<>()).entrySet()) {
+                index.add(e.getKey(), e.getValue());
+            }
+            bySet.put(property, index);
+        }
+        return index;
+    }
+
+    /**
+     * Refs by the text of one property, keyed exactly as {@link ODataFilter} reads it for an {@code eq} (a GUID
+     * property lower-cased, anything else as stored). A value that is not text (a number, a boolean, an object)
+     * could still compare equal to a literal by the filter's rules, so such objects are candidates for every value;
+     * an absent or null value never equals a literal and is left out.
+     */
+    static final class FieldIndex {
+        private final String property;
+        private final boolean guid;
+        private final Map<String, Set<String>> byValue = new HashMap<>();
+        private final Set<String> notText = new HashSet<>();
+
+        FieldIndex(String property, boolean guid) {
+            this.property = property;
+            this.guid = guid;
+        }
+
+        void add(String ref, ObjectNode object) {
+            JsonNode value = object.get(property);
+            if (value == null || value.isNull()) {
+                return;
+            }
+            if (!value.isTextual()) {
+                notText.add(ref);
+                return;
+            }
+            byValue.computeIfAbsent(key(value.asText()), k -> new HashSet<>()).add(ref);
+        }
+
+        void remove(String ref, ObjectNode object) {
+            JsonNode value = object.get(property);
+            if (value == null || value.isNull()) {
+                return;
+            }
+            if (!value.isTextual()) {
+                notText.remove(ref);
+                return;
+            }
+            String key = key(value.asText());
+            Set<String> refs = byValue.get(key);
+            if (refs != null && refs.remove(ref) && refs.isEmpty()) {
+                byValue.remove(key);
+            }
+        }
+
+        boolean contains(String value) {
+            return byValue.containsKey(key(value));
+        }
+
+        /** Every ref whose object may hold one of the values (a superset of the matches; unordered). */
+        Collection<String> candidates(Set<String> values) {
+            if (values.size() == 1 && notText.isEmpty()) {
+                return byValue.getOrDefault(key(values.iterator().next()), Set.of());
+            }
+            Set<String> refs = new HashSet<>(notText);
+            for (String value : values) {
+                refs.addAll(byValue.getOrDefault(key(value), Set.of()));
+            }
+            return refs;
+        }
+
+        private String key(String text) {
+            return guid ? text.toLowerCase(Locale.ROOT) : text;
+        }
     }
 
     /** Rows of a tabular section across all owner objects, each carrying the owner's Ref_Key. */

@@ -44,16 +44,14 @@ final class PostingEndpoints {
             throw OzonApiException.invalidArgument("invalid " + request + ".filter.to: value is required");
         }
         checkPeriod(since, to, request + ".filter");
-        List<Entry> matching = new ArrayList<>();
-        for (Entry e : store.entries(clientId)) {
-            Instant at = e.inProcessAt();
-            if (at.isBefore(since) || at.isAfter(to) || !common(e, filter, request)) {
-                continue;
-            }
-            matching.add(e);
-        }
-        return page(matching, body, LIST_SORT, e -> new long[]{e.inProcessAt().getEpochSecond(), e.id()},
-                limit, ascending, false);
+        String cursorText = body.path("cursor").asText("");
+        long[] after = cursorText.isEmpty() ? null : PostingCursor.decode(cursorText, LIST_SORT, ascending).key();
+        // one more than the page: whether it exists is has_next
+        List<Entry> found = store.listPage(clientId, since, to, after, ascending, e -> common(e, filter, request),
+                limit + 1);
+        List<Entry> pageEntries = found.subList(0, Math.min(limit, found.size()));
+        return response(pageEntries, body, cursorText, LIST_SORT,
+                e -> OzonPostings.ListKey.of(e).cursor(), ascending, found.size() > limit, false);
     }
 
     /** {@code POST /v4/posting/fbs/unfulfilled/list}: not yet handed over, by assembly cutoff or hand-over date. */
@@ -91,21 +89,18 @@ final class PostingEndpoints {
         }
         checkPeriod(from, to, request + ".filter." + pair);
         Set<String> defaultStatuses = OzonStatuses.UNFULFILLED;
-        List<Entry> matching = new ArrayList<>();
-        for (Entry e : store.entries(clientId)) {
+        List<Entry> matching = new ArrayList<>(store.matching(clientId, e -> {
             Instant at = byCutoff ? e.shipmentDate() : deliveringDate(e);
             if (at == null || at.isBefore(from) || at.isAfter(to)) {
-                continue;
+                return false;
             }
             if (!filter.has("statuses") || filter.get("statuses").isEmpty()) {
                 if (!defaultStatuses.contains(e.posting().path("status").asText())) {
-                    continue;
+                    return false;
                 }
             }
-            if (common(e, filter, request)) {
-                matching.add(e);
-            }
-        }
+            return common(e, filter, request);
+        }));
         matching.sort(java.util.Comparator.comparing(Entry::shipmentDate).thenComparing(OzonPostings.BY_IN_PROCESS_AT));
         return page(matching, body, UNFULFILLED_SORT, e -> new long[]{e.shipmentDate().getEpochSecond(),
                 e.inProcessAt().getEpochSecond(), e.id()}, limit, ascending, true);
@@ -185,7 +180,13 @@ final class PostingEndpoints {
             }
         }
         int end = Math.min(ordered.size(), start + limit);
-        List<Entry> pageEntries = ordered.subList(start, end);
+        return response(ordered.subList(start, end), body, cursorText, sortNames, keyOf, ascending,
+                end < ordered.size(), withCount);
+    }
+
+    private static ObjectNode response(List<Entry> pageEntries, JsonNode body, String cursorText,
+                                       List<String> sortNames, Function<Entry, long[]> keyOf, boolean ascending,
+                                       boolean hasNext, boolean withCount) {
         JsonNode with = body.path("with");
         ObjectNode response = OzonJson.object();
         ArrayNode postings = OzonJson.MAPPER.createArrayNode();
@@ -195,7 +196,7 @@ final class PostingEndpoints {
         }
         response.put("cursor", pageEntries.isEmpty() ? cursorText
                 : PostingCursor.encode(sortNames, ascending, keyOf.apply(pageEntries.get(pageEntries.size() - 1))));
-        response.put("has_next", end < ordered.size());
+        response.put("has_next", hasNext);
         response.set("postings", postings);
         return response;
     }

@@ -102,6 +102,61 @@ class OzonEmulatorTest {
     }
 
     @Test
+    void descendingFilteredPagesResumeAfterTheirCursorWhilePostingsChange() throws Exception {
+        String filter = "\"filter\":{\"since\":\"2026-10-01T00:00:00Z\",\"to\":\"2026-12-01T00:00:00Z\","
+                + "\"statuses\":[\"awaiting_packaging\"]}";
+        List<String> expected = new ArrayList<>(emulator.postings().all(ROMASHKA.clientId()).stream()
+                .filter(p -> p.get("status").asText().equals("awaiting_packaging"))
+                .map(p -> p.get("posting_number").asText()).toList());
+        java.util.Collections.reverse(expected);
+        assertThat(expected).hasSizeGreaterThan(7);
+        ObjectNode template = emulator.postings().all(ROMASHKA.clientId()).get(0);
+
+        List<String> seen = new ArrayList<>();
+        String cursor = "";
+        boolean hasNext;
+        int pages = 0;
+        do {
+            JsonNode reply = list(ROMASHKA, "{\"cursor\":\"" + cursor + "\",\"limit\":7,\"sort_dir\":\"DESC\","
+                    + filter + "}").body();
+            reply.get("postings").forEach(p -> seen.add(p.get("posting_number").asText()));
+            hasNext = reply.get("has_next").asBoolean();
+            cursor = reply.get("cursor").asText();
+            if (pages++ == 0) {
+                // behind the cursor (latest in_process_at): a keyset page must not show it; ahead of it: it must
+                emulator.postings().add(ROMASHKA.clientId(), template.deepCopy().put("posting_number", "LATE-1")
+                        .put("status", "awaiting_packaging").put("in_process_at", "2026-11-30T00:00:00Z"));
+                emulator.postings().add(ROMASHKA.clientId(), template.deepCopy().put("posting_number", "EARLY-1")
+                        .put("status", "awaiting_packaging").put("in_process_at", "2026-10-02T00:00:00Z"));
+                emulator.postings().setStatus(seen.get(0), "delivering"); // already served: does not shift pages
+            }
+        } while (hasNext && pages < 30);
+
+        List<String> expectedSeen = new ArrayList<>(expected);
+        expectedSeen.add("EARLY-1");
+        assertThat(seen).containsExactlyElementsOf(expectedSeen);
+        assertThat(hasNext).isFalse();
+    }
+
+    @Test
+    void aCursorBeyondTheRequestedPeriodGivesAnEmptyLastPage() throws Exception {
+        String wide = "\"filter\":{\"since\":\"2026-10-01T00:00:00Z\",\"to\":\"2026-12-01T00:00:00Z\"}";
+        String early = "\"filter\":{\"since\":\"2026-10-01T00:00:00Z\",\"to\":\"2026-10-02T00:00:00Z\"}";
+        String late = "\"filter\":{\"since\":\"2026-11-30T00:00:00Z\",\"to\":\"2026-12-01T00:00:00Z\"}";
+        String ascCursor = list(ROMASHKA, "{\"limit\":3," + wide + "}").body().get("cursor").asText();
+        String descCursor = list(ROMASHKA, "{\"limit\":3,\"sort_dir\":\"DESC\"," + wide + "}").body()
+                .get("cursor").asText();
+
+        for (String body : List.of("{\"limit\":3,\"cursor\":\"" + ascCursor + "\"," + early + "}",
+                "{\"limit\":3,\"sort_dir\":\"DESC\",\"cursor\":\"" + descCursor + "\"," + late + "}")) {
+            OzonHttp.Reply reply = list(ROMASHKA, body);
+            assertThat(reply.status()).as(body).isEqualTo(200);
+            assertThat(reply.body().get("postings")).isEmpty();
+            assertThat(reply.body().get("has_next").asBoolean()).isFalse();
+        }
+    }
+
+    @Test
     void listsInProcessAtOrderAscendingByDefaultAndDescendingOnRequest() throws Exception {
         String filter = "\"filter\":{\"since\":\"2026-10-01T00:00:00Z\",\"to\":\"2026-12-01T00:00:00Z\"}";
         List<Instant> asc = inProcessAts(list(ROMASHKA, "{\"limit\":100," + filter + "}").body());
