@@ -18,6 +18,7 @@ import io.github.marketplace1c.wildberries.WildberriesCatalog;
 import io.github.marketplace1c.yandexmarket.YandexMarketCatalog;
 import io.github.marketplace1c.db.Database;
 import io.github.marketplace1c.deadletter.DeadLetterParking;
+import io.github.marketplace1c.marketplace.Marketplaces;
 import io.github.marketplace1c.deadletter.DeadLetterReplayer;
 import io.github.marketplace1c.deadletter.DeadLetters;
 import io.github.marketplace1c.failure.RetryHints;
@@ -85,7 +86,7 @@ import org.apache.camel.spi.Registry;
  */
 public class AppConfiguration implements CamelConfiguration {
 
-    public static final Set<String> MARKETPLACES = Set.of("ozon", "wildberries", "yandex-market");
+    public static final Set<String> MARKETPLACES = Marketplaces.keys();
 
     private final Clock clock;
 
@@ -161,7 +162,7 @@ public class AppConfiguration implements CamelConfiguration {
         Map<String, String> marketplaceUrls = new LinkedHashMap<>();
         for (String[] url : new String[][] {{"mp1c.ozon.baseUrl", "ozon"}, {"mp1c.wildberries.marketplaceUrl",
                 "wildberries"}, {"mp1c.wildberries.pricesUrl", "wildberries"}, {"mp1c.wildberries.contentUrl",
-                "wildberries"}, {"mp1c.wildberries.financeUrl", "wildberries"}, {"mp1c.yandexMarket.baseUrl",
+                "wildberries"}, {"mp1c.wildberries.financeUrl", "wildberries"}, {"mp1c.yandex-market.baseUrl",
                 "yandex-market"}}) {
             marketplaceUrls.put(settings.get(url[0], ""), url[1]);
         }
@@ -220,7 +221,7 @@ public class AppConfiguration implements CamelConfiguration {
                         accounts, json, zeroUnmapped),
                 // Market counts offers per campaign and minute and says what is left: each minute used whole
                 new StockExport(planner, new YandexMarketStockSender(yandexMarket, json, new WindowQuota(
-                        settings.integer("mp1c.yandexMarket.stocks.offersPerMinute", 100_000), Duration.ofMinutes(1), clock)),
+                        settings.integer("mp1c.yandex-market.stocks.offersPerMinute", 100_000), Duration.ofMinutes(1), clock)),
                         inventory, journal, deadLetters, accounts, json, zeroUnmapped));
         registry.bind("ozonStocks", stockExports.get(0));
         registry.bind("wildberriesStocks", stockExports.get(1));
@@ -346,15 +347,17 @@ public class AppConfiguration implements CamelConfiguration {
             this.properties = properties;
         }
 
+        /** A name in a former spelling ({@code mp1c.yandexMarket.*}) is read under its current one. */
         String get(String key, String fallback) {
-            return properties.resolveProperty(key).filter(v -> !v.isBlank()).orElse(fallback);
+            return properties.resolveProperty(Marketplaces.currentPropertyName(key)).filter(v -> !v.isBlank())
+                    .orElse(fallback);
         }
 
         String required(String key) {
             String value = get(key, null);
             if (value == null) {
                 throw new IllegalStateException("Property " + key + " is not set (config/application*.properties or "
-                        + "the environment variable " + key.toUpperCase().replace('.', '_') + ")");
+                        + "the environment variable " + FormerPropertyNames.variable(key) + ")");
             }
             return value;
         }

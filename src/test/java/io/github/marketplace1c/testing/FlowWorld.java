@@ -60,7 +60,7 @@ public final class FlowWorld implements AutoCloseable {
         overrides.put("mp1c.db.user", TestDatabase.onPostgres() ? "" : "sa");
         overrides.put("mp1c.ozon.baseUrl", ozon.baseUrl());
         overrides.put("mp1c.wildberries.marketplaceUrl", wildberries.baseUrl());
-        overrides.put("mp1c.yandexMarket.baseUrl", yandexMarket.baseUrl());
+        overrides.put("mp1c.yandex-market.baseUrl", yandexMarket.baseUrl());
         overrides.put("mp1c.onec.baseUrl", onec.baseUrl());
         overrides.put("mp1c.onec.configuration", configuration.name());
         overrides.put("mp1c.onec.user", "odata");
