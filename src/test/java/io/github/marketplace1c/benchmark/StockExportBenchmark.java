@@ -90,7 +90,7 @@ public final class StockExportBenchmark {
         overrides.put("mp1c.observe.port", String.valueOf(freePort()));
         overrides.put("mp1c.admin.token", "benchmark-admin-token-0123456789");
         if (!limits) {
-            for (String prefix : List.of("mp1c.ozon", "mp1c.wildberries", "mp1c.yandexMarket")) {
+            for (String prefix : List.of("mp1c.ozon", "mp1c.wildberries", "mp1c.yandex-market")) {
                 overrides.put(prefix + ".requestsPerSecond", "1000000");
                 overrides.put(prefix + ".burst", "1000000");
             }
@@ -167,7 +167,7 @@ public final class StockExportBenchmark {
             overrides.put("mp1c.admin.port", String.valueOf(freePort()));
             overrides.put("mp1c.observe.port", String.valueOf(freePort()));
             overrides.put("mp1c.admin.token", "benchmark-admin-token-0123456789");
-            for (String prefix : List.of("mp1c.ozon", "mp1c.wildberries", "mp1c.yandexMarket")) {
+            for (String prefix : List.of("mp1c.ozon", "mp1c.wildberries", "mp1c.yandex-market")) {
                 overrides.put(prefix + ".requestsPerSecond", "1000000");
                 overrides.put(prefix + ".burst", "1000000");
             }

@@ -29,7 +29,7 @@ class ConsoleApiTest {
     void theOverviewShowsSchedulesLastRunsAndWhatIsFailing() throws Exception {
         // schedules on, but firing only in 2099: the test's own runs are the only ones
         Map<String, String> schedules = new HashMap<>(Map.of("mp1c.schedule.enabled", "true"));
-        for (String marketplace : List.of("ozon", "wildberries", "yandexMarket")) {
+        for (String marketplace : List.of("ozon", "wildberries", "yandex-market")) {
             for (String flow : List.of("orders", "stocks", "prices", "catalog", "sales-report", "services")) {
                 schedules.put("mp1c." + marketplace + "." + flow + ".cron", NEVER_SOON);
             }

@@ -76,6 +76,15 @@ public final class FlowWorld implements AutoCloseable {
         overrides.putAll(extra);
     }
 
+    /**
+     * Gives the setting {@code current} under another name instead (an integrator's config from before a rename:
+     * {@code mp1c.yandexMarket.baseUrl} for {@code mp1c.yandex-market.baseUrl}); call before {@link #start()}.
+     */
+    public FlowWorld renameSetting(String current, String other) {
+        overrides.put(other, overrides.remove(current));
+        return this;
+    }
+
     public Application start() throws Exception {
         app = Application.start(new Application.Options("sandbox", Path.of("."), overrides, clock));
         Sandbox.seedMappings(app.bean("productMappings", MappingTable.class),
