@@ -353,8 +353,9 @@ public class AppConfiguration implements CamelConfiguration {
                     .orElse(fallback);
         }
 
-        String required(String key) {
-            String value = get(key, null);
+        String required(String name) {
+            String value = get(name, null);
+            String key = Marketplaces.currentPropertyName(name);
             if (value == null) {
                 throw new IllegalStateException("Property " + key + " is not set (config/application*.properties or "
                         + "the environment variable " + FormerPropertyNames.variable(key) + ")");
@@ -367,7 +368,8 @@ public class AppConfiguration implements CamelConfiguration {
             try {
                 return value == null ? fallback : Integer.parseInt(value.trim());
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(key + " is '" + value + "', not a whole number");
+                throw new IllegalArgumentException(Marketplaces.currentPropertyName(key) + " is '" + value
+                        + "', not a whole number");
             }
         }
     }

@@ -105,6 +105,24 @@ class ConsoleApiTest {
     }
 
     @Test
+    void theMarketplacesTheConsoleListsAreTheRegistrysInItsOrder() throws Exception {
+        try (FlowWorld world = new FlowWorld(OneCEmulator.Configuration.UT, temp, Map.of())) {
+            world.start();
+
+            JsonNode marketplaces = world.adminJson("GET", "/api/marketplaces", null);
+
+            assertThat(marketplaces.findValuesAsText("key")).containsExactly("ozon", "wildberries", "yandex-market");
+            assertThat(marketplaces.findValuesAsText("name")).containsExactly("Ozon", "Wildberries", "Яндекс Маркет");
+            assertThat(marketplaces.findValuesAsText("key")).containsExactlyElementsOf(
+                    io.github.marketplace1c.marketplace.Marketplaces.keys());
+            HttpResponse<String> anonymous = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(world.adminUrl("/api/marketplaces")))
+                            .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(anonymous.statusCode()).isEqualTo(401);
+        }
+    }
+
+    @Test
     void theConsoleIsServedWithoutDataAndItsCallsNeedTheToken() throws Exception {
         try (FlowWorld world = new FlowWorld(OneCEmulator.Configuration.UT, temp, Map.of())) {
             world.start();
