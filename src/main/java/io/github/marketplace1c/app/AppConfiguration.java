@@ -345,6 +345,20 @@ public class AppConfiguration implements CamelConfiguration {
 
         Settings(PropertiesComponent properties) {
             this.properties = properties;
+            // placeholders in the former spelling ({{mp1c.yandexMarket.orders.cron}}, a route file of before the
+            // rename) resolve to the value under the current name, as Settings' own lookups do
+            properties.addPropertiesSource(new org.apache.camel.spi.PropertiesSource() {
+                @Override
+                public String getName() {
+                    return "former-marketplace-names";
+                }
+
+                @Override
+                public String getProperty(String name) {
+                    String current = Marketplaces.currentPropertyName(name);
+                    return current.equals(name) ? null : properties.resolveProperty(current).orElse(null);
+                }
+            });
         }
 
         /** A name in a former spelling ({@code mp1c.yandexMarket.*}) is read under its current one. */

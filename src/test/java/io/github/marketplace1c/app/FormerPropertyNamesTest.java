@@ -52,6 +52,10 @@ class FormerPropertyNamesTest {
             List<Journal.RunSummary> runs = world.runFlow(marketplace.flow());
 
             assertThat(runs).isNotEmpty();
+            // a route file that still names the former spelling resolves too
+            assertThat(world.app().context().resolvePropertyPlaceholders("{{mp1c.yandexMarket.orders.cron}}"))
+                    .isEqualTo(world.app().context().resolvePropertyPlaceholders("{{mp1c.yandex-market.orders.cron}}"))
+                    .isNotBlank();
             OneCOrders orders = new OneCOrders(world.onec);
             for (Journal.RunSummary run : runs) {
                 assertThat(run.status()).as(run.accountId()).isEqualTo("OK");
