@@ -1,6 +1,6 @@
 // The console's shell: login with the admin token, navigation between pages (#/page?filters).
 import { api, token, ApiError } from './api.js';
-import { clear, errorBox, spinner } from './ui.js';
+import { clear, errorBox, spinner, loadMarketplaces } from './ui.js';
 import { route } from './route.js';
 import * as overview from './pages/overview.js';
 import * as mappings from './pages/mappings.js';
@@ -54,6 +54,7 @@ async function render() {
   const root = document.createElement('div');
   root.className = 'page page-' + name;
   try {
+    await loadMarketplaces();
     await page.module.render(root, params);
     if (mine === rendering) clear(pageSection, root);
   } catch (e) {

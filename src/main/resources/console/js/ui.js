@@ -1,4 +1,5 @@
 // Small DOM helpers. Text always goes in as text (records come from marketplaces: never as HTML).
+import { api } from './api.js';
 
 /** h('div', {class: 'x', onclick: fn}, 'text', child, [more]) */
 export function h(tag, attrs, ...children) {
@@ -29,7 +30,23 @@ export function clear(el, ...children) {
   return el;
 }
 
-export const MARKETPLACES = { 'ozon': 'Ozon', 'wildberries': 'Wildberries', 'yandex-market': 'Яндекс Маркет' };
+/**
+ * The marketplaces, key → name, as the server's registry lists them (GET /api/marketplaces): the console keeps no
+ * list of its own. Filled by loadMarketplaces(), which main.js awaits before a page renders.
+ */
+export const MARKETPLACES = {};
+let marketplacesLoading = null;
+export function loadMarketplaces() {
+  if (!marketplacesLoading) {
+    marketplacesLoading = api('GET', '/marketplaces').then((list) => {
+      list.forEach((m) => { MARKETPLACES[m.key] = m.name; });
+    }).catch((e) => {
+      marketplacesLoading = null;
+      throw e;
+    });
+  }
+  return marketplacesLoading;
+}
 export const FLOWS = { orders: 'Заказы', stocks: 'Остатки', prices: 'Цены', catalog: 'Каталог' };
 export const REASONS = {
   UNMAPPED_PRODUCT: 'Товар не сопоставлен',

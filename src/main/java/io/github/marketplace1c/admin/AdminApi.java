@@ -2,7 +2,6 @@ package io.github.marketplace1c.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.marketplace1c.app.FlowRunner;
 import io.github.marketplace1c.deadletter.DeadLetter;
 import io.github.marketplace1c.deadletter.DeadLetterFilter;
 import io.github.marketplace1c.deadletter.DeadLetterReplayer;
@@ -39,7 +38,7 @@ public class AdminApi {
     private final Map<String, MappingTable> tables;
     private final Map<String, MappingCsv> csv;
     private final Journal journal;
-    private final FlowRunner flows;
+    private final Flows flows;
     private final DataSource dataSource;
     private final Previews previews;
     private final io.github.marketplace1c.inventory.InventoryTables inventory;
@@ -47,7 +46,7 @@ public class AdminApi {
 
     public AdminApi(ObjectMapper json, DeadLetters deadLetters, DeadLetterReplayer replayer, MappingTable products,
                     MappingTable warehouses, MappingCsv productsCsv, MappingCsv warehousesCsv, Journal journal,
-                    FlowRunner flows, DataSource dataSource, Previews previews,
+                    Flows flows, DataSource dataSource, Previews previews,
                     io.github.marketplace1c.inventory.InventoryTables inventory,
                     io.github.marketplace1c.account.AccountRegistry accounts) {
         this.previews = previews;

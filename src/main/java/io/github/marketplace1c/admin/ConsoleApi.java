@@ -93,6 +93,15 @@ public class ConsoleApi {
     }
 
     /**
+     * The marketplaces, in the registry's order: key and the name a person reads. The console's lists and labels
+     * come from here, so a marketplace added to the registry shows up without touching the console.
+     */
+    public void marketplaces(Exchange exchange) {
+        respond(exchange, () -> io.github.marketplace1c.marketplace.Marketplaces.all().stream()
+                .map(m -> Map.of("key", m.key(), "name", m.displayName())).toList());
+    }
+
+    /**
      * The mapping tables there are (products, warehouses, and whatever other MappingTable the application binds,
      * e.g. services), so the console shows a tab for each without probing for missing ones.
      */

@@ -18,6 +18,7 @@ import io.github.marketplace1c.wildberries.WildberriesCatalog;
 import io.github.marketplace1c.yandexmarket.YandexMarketCatalog;
 import io.github.marketplace1c.db.Database;
 import io.github.marketplace1c.deadletter.DeadLetterParking;
+import io.github.marketplace1c.marketplace.Marketplaces;
 import io.github.marketplace1c.deadletter.DeadLetterReplayer;
 import io.github.marketplace1c.deadletter.DeadLetters;
 import io.github.marketplace1c.failure.RetryHints;
@@ -89,7 +90,7 @@ import org.apache.camel.spi.Registry;
  */
 public class AppConfiguration implements CamelConfiguration {
 
-    public static final Set<String> MARKETPLACES = Set.of("ozon", "wildberries", "yandex-market");
+    public static final Set<String> MARKETPLACES = Marketplaces.keys();
 
     private final Clock clock;
 
@@ -165,7 +166,7 @@ public class AppConfiguration implements CamelConfiguration {
         Map<String, String> marketplaceUrls = new LinkedHashMap<>();
         for (String[] url : new String[][] {{"mp1c.ozon.baseUrl", "ozon"}, {"mp1c.wildberries.marketplaceUrl",
                 "wildberries"}, {"mp1c.wildberries.pricesUrl", "wildberries"}, {"mp1c.wildberries.contentUrl",
-                "wildberries"}, {"mp1c.wildberries.financeUrl", "wildberries"}, {"mp1c.yandexMarket.baseUrl",
+                "wildberries"}, {"mp1c.wildberries.financeUrl", "wildberries"}, {"mp1c.yandex-market.baseUrl",
                 "yandex-market"}}) {
             marketplaceUrls.put(settings.get(url[0], ""), url[1]);
         }
@@ -204,18 +205,18 @@ public class AppConfiguration implements CamelConfiguration {
                 pollState, claims, statusMap, json, clock, onecZone,
                 Duration.ofDays(settings.integer("mp1c.wildberries.orders.lookBackDays", 7)), overlap, deadLetters));
 
-        YandexMarketClient yandexMarket = new YandexMarketClient(http, settings.required("mp1c.yandexMarket.baseUrl"),
-                new AccountThrottle(limit(settings, "mp1c.yandexMarket"), clock), clock,
-                Duration.ofSeconds(settings.integer("mp1c.yandexMarket.rateLimitWaitSeconds", 10)));
+        YandexMarketClient yandexMarket = new YandexMarketClient(http, settings.required("mp1c.yandex-market.baseUrl"),
+                new AccountThrottle(limit(settings, "mp1c.yandex-market"), clock), clock,
+                Duration.ofSeconds(settings.integer("mp1c.yandex-market.rateLimitWaitSeconds", 10)));
         // the steps routes/yandex-market/orders.camel.yaml names around its call
         registry.bind("yandexMarketApi", new YandexMarketApiSteps(yandexMarket.answers()));
         registry.bind("yandexMarketOrderPages", new YandexMarketOrderPages(json, onecZone,
-                settings.integer("mp1c.yandexMarket.orders.pageSize", 50)));
+                settings.integer("mp1c.yandex-market.orders.pageSize", 50)));
         YandexMarketOrderTranslator yandexMarketOrderTranslator = new YandexMarketOrderTranslator();
         registry.bind("yandexMarketOrderTranslator", yandexMarketOrderTranslator);
         registry.bind("yandexMarketOrders", new OrderFlow(new YandexMarketOrderSource(yandexMarketOrderTranslator),
                 journal, pollState, claims, statusMap, json, clock, onecZone,
-                Duration.ofDays(settings.integer("mp1c.yandexMarket.orders.lookBackDays", 30)), overlap, deadLetters));
+                Duration.ofDays(settings.integer("mp1c.yandex-market.orders.lookBackDays", 30)), overlap, deadLetters));
 
         InventoryTables inventory = new InventoryTables(dataSource, clock);
         registry.bind("inventoryTables", inventory);
@@ -232,7 +233,7 @@ public class AppConfiguration implements CamelConfiguration {
                         accounts, json, zeroUnmapped),
                 // Market counts offers per campaign and minute and says what is left: each minute used whole
                 new StockExport(planner, new YandexMarketStockSender(yandexMarket, json, new WindowQuota(
-                        settings.integer("mp1c.yandexMarket.stocks.offersPerMinute", 100_000), Duration.ofMinutes(1), clock)),
+                        settings.integer("mp1c.yandex-market.stocks.offersPerMinute", 100_000), Duration.ofMinutes(1), clock)),
                         inventory, journal, deadLetters, accounts, json, zeroUnmapped));
         registry.bind("ozonStocks", stockExports.get(0));
         registry.bind("wildberriesStocks", stockExports.get(1));
@@ -356,17 +357,34 @@ public class AppConfiguration implements CamelConfiguration {
 
         Settings(PropertiesComponent properties) {
             this.properties = properties;
+            // placeholders in the former spelling ({{mp1c.yandexMarket.orders.cron}}, a route file of before the
+            // rename) resolve to the value under the current name, as Settings' own lookups do
+            properties.addPropertiesSource(new org.apache.camel.spi.PropertiesSource() {
+                @Override
+                public String getName() {
+                    return "former-marketplace-names";
+                }
+
+                @Override
+                public String getProperty(String name) {
+                    String current = Marketplaces.currentPropertyName(name);
+                    return current.equals(name) ? null : properties.resolveProperty(current).orElse(null);
+                }
+            });
         }
 
+        /** A name in a former spelling ({@code mp1c.yandexMarket.*}) is read under its current one. */
         String get(String key, String fallback) {
-            return properties.resolveProperty(key).filter(v -> !v.isBlank()).orElse(fallback);
+            return properties.resolveProperty(Marketplaces.currentPropertyName(key)).filter(v -> !v.isBlank())
+                    .orElse(fallback);
         }
 
-        String required(String key) {
-            String value = get(key, null);
+        String required(String name) {
+            String value = get(name, null);
+            String key = Marketplaces.currentPropertyName(name);
             if (value == null) {
                 throw new IllegalStateException("Property " + key + " is not set (config/application*.properties or "
-                        + "the environment variable " + key.toUpperCase().replace('.', '_') + ")");
+                        + "the environment variable " + FormerPropertyNames.variable(key) + ")");
             }
             return value;
         }
@@ -376,7 +394,8 @@ public class AppConfiguration implements CamelConfiguration {
             try {
                 return value == null ? fallback : Integer.parseInt(value.trim());
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(key + " is '" + value + "', not a whole number");
+                throw new IllegalArgumentException(Marketplaces.currentPropertyName(key) + " is '" + value
+                        + "', not a whole number");
             }
         }
     }

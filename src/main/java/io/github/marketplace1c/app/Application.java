@@ -47,10 +47,12 @@ public final class Application implements AutoCloseable {
             throw new IllegalStateException("Expected config/ and routes/ in " + home + " (run from the project folder "
                     + "or from a folder holding those two)");
         }
-        Properties fileProperties = PropertyFiles.load(config, options.profile());
+        FormerPropertyNames formerNames = new FormerPropertyNames();
+        Properties fileProperties = PropertyFiles.load(config, options.profile(), formerNames);
+        Map<String, String> overrides = formerNames.upgrade(options.overrides(), "overrides");
         Map<String, String> effective = new LinkedHashMap<>();
         fileProperties.forEach((k, v) -> effective.put(k.toString(), v.toString()));
-        effective.putAll(options.overrides());
+        effective.putAll(overrides);
         io.github.marketplace1c.observe.LogSetup.apply(key -> PropertyFiles.value(effective, key, "")
                 .replace("{{mp1c.home}}", home.toString()));
         StartupSettings.check(effective, home);
@@ -68,7 +70,7 @@ public final class Application implements AutoCloseable {
             sandbox = Sandbox.start(PropertyFiles.value(effective, "mp1c.sandbox.host", "127.0.0.1"),
                     new Sandbox.Ports(port(effective, "mp1c.sandbox.ozon.port", "18081"),
                             port(effective, "mp1c.sandbox.wildberries.port", "18083"),
-                            port(effective, "mp1c.sandbox.yandexMarket.port", "18084"),
+                            port(effective, "mp1c.sandbox.yandex-market.port", "18084"),
                             port(effective, "mp1c.sandbox.onec.port", "18082")),
                     OneCEmulator.Configuration.valueOf(PropertyFiles.value(effective, "mp1c.onec.configuration", "UT")
                             .toUpperCase()),
@@ -92,7 +94,7 @@ public final class Application implements AutoCloseable {
         initial.put("mp1c.home", home.toString());
         main.setInitialProperties(initial);
         Properties override = new Properties();
-        override.putAll(options.overrides());
+        override.putAll(overrides);
         if (!Boolean.parseBoolean(PropertyFiles.value(effective, "mp1c.schedule.enabled", "true"))) {
             // schedules off (--once, or the setting): the Quartz routes are not started; a route file says nothing
             // about it, so that it stays plain YAML DSL (autoStartup is a boolean there, not a placeholder)

@@ -13,7 +13,7 @@ import org.apache.camel.support.DefaultExchange;
  * Runs flows on demand (--once, the admin API): a flow is a route in group {@code flows} starting from
  * {@code direct:<route id>}, e.g. {@code ozon-orders}. Returns what the journal recorded for the runs it caused.
  */
-public class FlowRunner {
+public class FlowRunner implements io.github.marketplace1c.admin.Flows {
 
     private final CamelContext context;
     private final ProducerTemplate producer;
@@ -25,11 +25,13 @@ public class FlowRunner {
         this.journal = journal;
     }
 
+    @Override
     public List<String> flowNames() {
         return context.getRoutes().stream().filter(r -> "flows".equals(r.getGroup())).map(Route::getRouteId)
                 .sorted().toList();
     }
 
+    @Override
     public synchronized List<Journal.RunSummary> run(List<String> flows, String trigger) {
         long before = journal.lastRunId();
         for (String flow : flows) {

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -28,26 +29,41 @@ final class PropertyFiles {
     }
 
     static Properties load(Path configDir, String profile) {
+        return load(configDir, profile, new FormerPropertyNames());
+    }
+
+    /**
+     * Each file's settings under the current names (a former name counts as its new name within its own file, so
+     * the profile's file still overrides the common one), then the environment's former names.
+     */
+    static Properties load(Path configDir, String profile, FormerPropertyNames former) {
+        Map<String, String> merged = new LinkedHashMap<>();
+        merged.putAll(read(configDir.resolve("application.properties"), true, former));
+        merged.putAll(read(configDir.resolve("application-" + profile + ".properties"), false, former));
+        former.environment(merged, System::getenv);
         Properties properties = new Properties();
-        read(configDir.resolve("application.properties"), properties, true);
-        read(configDir.resolve("application-" + profile + ".properties"), properties, false);
+        properties.putAll(merged);
         properties.put("mp1c.profile", profile);
         return properties;
     }
 
-    private static void read(Path file, Properties into, boolean required) {
+    private static Map<String, String> read(Path file, boolean required, FormerPropertyNames former) {
         if (!Files.exists(file)) {
             if (required) {
                 throw new IllegalStateException("Missing " + file.toAbsolutePath());
             }
-            return;
+            return Map.of();
         }
+        Properties loaded = new Properties();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             refuseTrailingComments(file, Files.readAllLines(file, StandardCharsets.UTF_8));
-            into.load(reader);
+            loaded.load(reader);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file, e);
         }
+        Map<String, String> layer = new LinkedHashMap<>();
+        loaded.stringPropertyNames().stream().sorted().forEach(name -> layer.put(name, loaded.getProperty(name)));
+        return former.upgrade(layer, file.getParent().getFileName() + "/" + file.getFileName());
     }
 
     /** Whitespace, then a # that no backslash escapes: a comment someone meant to end the line with. */
@@ -74,9 +90,13 @@ final class PropertyFiles {
         }
     }
 
-    /** A value as the application will see it: environment first (MP1C_X_Y for mp1c.x.y), then the files. */
-    static String value(Map<String, String> properties, String key, String fallback) {
-        String env = System.getenv(key.toUpperCase().replace('.', '_').replace('-', '_'));
+    /**
+     * A value as the application will see it: environment first (MP1C_X_Y for mp1c.x.y), then the files; a name
+     * in a former spelling is read under its current one.
+     */
+    static String value(Map<String, String> properties, String name, String fallback) {
+        String key = io.github.marketplace1c.marketplace.Marketplaces.currentPropertyName(name);
+        String env = System.getenv(FormerPropertyNames.variable(key));
         if (env != null && !env.isBlank()) {
             return env;
         }

@@ -97,12 +97,12 @@ final class ReportWiring {
 
     /** Yandex Market: asynchronous reports, generation paced per account and report type. */
     ReportWiring yandexMarket(io.github.marketplace1c.yandexmarket.YandexMarketClient client) {
-        double perMinute = Double.parseDouble(settings.get("mp1c.yandexMarket.reports.generationsPerMinute", "0.5"));
+        double perMinute = Double.parseDouble(settings.get("mp1c.yandex-market.reports.generationsPerMinute", "0.5"));
         return addSource("yandexMarket", new io.github.marketplace1c.yandexmarket.YandexMarketReportSource(client, json,
                 clock, zone, new AccountThrottle(new AccountThrottle.Limit(perMinute / 60.0, 1), clock),
-                Duration.ofMillis(settings.integer("mp1c.yandexMarket.reports.pollIntervalMs", 5000)),
-                settings.integer("mp1c.yandexMarket.reports.maxPolls", 60),
-                settings.integer("mp1c.yandexMarket.reports.monthsBack", 3)));
+                Duration.ofMillis(settings.integer("mp1c.yandex-market.reports.pollIntervalMs", 5000)),
+                settings.integer("mp1c.yandex-market.reports.maxPolls", 60),
+                settings.integer("mp1c.yandex-market.reports.monthsBack", 3)));
     }
 
     /**

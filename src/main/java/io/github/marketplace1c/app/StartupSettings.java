@@ -42,7 +42,7 @@ final class StartupSettings {
         String host = PropertyFiles.value(effective, "mp1c.admin.host", "127.0.0.1");
         if (Boolean.parseBoolean(PropertyFiles.value(effective, "mp1c.sandbox.enabled", "false"))) {
             keys.addAll(List.of("mp1c.sandbox.ozon.port", "mp1c.sandbox.wildberries.port",
-                    "mp1c.sandbox.yandexMarket.port", "mp1c.sandbox.onec.port"));
+                    "mp1c.sandbox.yandex-market.port", "mp1c.sandbox.onec.port"));
         }
         for (String key : keys) {
             String value = PropertyFiles.value(effective, key, "0");

@@ -46,7 +46,7 @@ public class DeadLetterParking {
             claims.release(flow, accountId, claimKey);
         }
         List<String> productKeys = failure instanceof UnmappedProductException u ? u.productKeys()
-                : failure instanceof io.github.marketplace1c.report.UnmappedServiceException s ? s.serviceKeys() : List.of();
+                : failure instanceof io.github.marketplace1c.failure.UnmappedServiceException s ? s.serviceKeys() : List.of();
         DeadLetters.Parked parked = deadLetters.parkRecord(marketplace, flow, accountId, recordKey, reason.name(),
                 message, exchange.getProperty(FlowProperties.PAYLOAD, String.class),
                 exchange.getProperty(FlowProperties.REPLAY_TARGET, "none", String.class), productKeys);

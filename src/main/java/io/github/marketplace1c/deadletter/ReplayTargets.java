@@ -1,23 +1,24 @@
 package io.github.marketplace1c.deadletter;
 
+import io.github.marketplace1c.marketplace.Marketplace;
+import io.github.marketplace1c.marketplace.Marketplaces;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The only places a dead letter can be replayed into: per-record (or per-poll) entry points of the flows. A dead
- * letter names one of these keys; an unknown key is refused, so no admin call can reach an arbitrary endpoint.
+ * letter names one of these keys (each marketplace's entries in {@link Marketplaces}); an unknown key is refused,
+ * so no admin call can reach an arbitrary endpoint.
  */
 public final class ReplayTargets {
 
     private static final Map<String, String> TARGETS = targets();
 
     private static Map<String, String> targets() {
-        Map<String, String> targets = new java.util.HashMap<>();
-        for (String marketplace : java.util.List.of("ozon", "wildberries", "yandex-market")) {
-            for (String entry : java.util.List.of("orders-record", "orders-account", "stocks-items", "stocks-account",
-                    "prices-items", "prices-account", "catalog-account", "sales-report-report", "sales-report-account",
-                    "services-report", "services-account")) {
-                String target = marketplace + "-" + entry;
+        Map<String, String> targets = new HashMap<>();
+        for (Marketplace marketplace : Marketplaces.all()) {
+            for (String target : marketplace.replayTargets()) {
                 targets.put(target, "direct:" + target);
             }
         }

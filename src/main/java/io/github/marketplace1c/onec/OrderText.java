@@ -1,19 +1,17 @@
 package io.github.marketplace1c.onec;
 
 import io.github.marketplace1c.account.Account;
+import io.github.marketplace1c.marketplace.Marketplaces;
 import io.github.marketplace1c.order.Order;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 
 /** Wording and formats shared by the 1C profiles. */
 final class OrderText {
 
-    private static final Map<String, String> MARKETPLACE_NAMES = Map.of(
-            "ozon", "Ozon", "wildberries", "Wildberries", "yandex-market", "Яндекс Маркет");
     static final String EMPTY_REF = "00000000-0000-0000-0000-000000000000";
 
     private OrderText() {
@@ -21,7 +19,7 @@ final class OrderText {
 
     /** The comment a 1C user sees on the order: which marketplace, which cabinet, which order. */
     static String comment(Order order, Account account) {
-        return MARKETPLACE_NAMES.getOrDefault(order.marketplace(), order.marketplace()) + ", кабинет «"
+        return Marketplaces.displayName(order.marketplace()) + ", кабинет «"
                 + account.name() + "» (" + account.id() + "): заказ " + order.externalNumber()
                 + (order.details() == null || order.details().isBlank() ? "" : " (" + order.details() + ")")
                 + ". Загружен marketplace-1c.";

@@ -7,6 +7,7 @@ import io.github.marketplace1c.deadletter.DeadLetters;
 import io.github.marketplace1c.failure.PermanentFailure;
 import io.github.marketplace1c.failure.ReasonCode;
 import io.github.marketplace1c.failure.TransientFailure;
+import io.github.marketplace1c.failure.UnmappedServiceException;
 import io.github.marketplace1c.flow.FlowProperties;
 import io.github.marketplace1c.journal.Journal;
 import io.github.marketplace1c.journal.RecordClaims;

@@ -93,11 +93,11 @@ class CommandLineTest {
                 mp1c.admin.port = %d
                 mp1c.ozon.baseUrl = http://127.0.0.1:9
                 mp1c.wildberries.marketplaceUrl = http://127.0.0.1:9
-                mp1c.yandexMarket.baseUrl = http://127.0.0.1:9
+                mp1c.yandex-market.baseUrl = http://127.0.0.1:9
                 mp1c.onec.baseUrl = http://127.0.0.1:9/base
                 mp1c.ozon.orders.cron = * * * * * ?
                 mp1c.wildberries.orders.cron = * * * * * ?
-                mp1c.yandexMarket.orders.cron = * * * * * ?
+                mp1c.yandex-market.orders.cron = * * * * * ?
                 mp1c.ozon.stocks.cron = * * * * * ?
                 """.formatted(port));
         Process process = app.start("--profile", "trial", "--setup");

@@ -45,7 +45,7 @@ class StartupFailureTest {
                 mp1c.onec.configuration = UNF
                 mp1c.ozon.baseUrl = http://127.0.0.1:9
                 mp1c.wildberries.marketplaceUrl = http://127.0.0.1:9
-                mp1c.yandexMarket.baseUrl = http://127.0.0.1:9
+                mp1c.yandex-market.baseUrl = http://127.0.0.1:9
                 mp1c.onec.baseUrl = http://127.0.0.1:9/base
                 """.formatted(adminPort));
     }

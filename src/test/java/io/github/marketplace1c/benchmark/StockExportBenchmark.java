@@ -83,19 +83,19 @@ public final class StockExportBenchmark {
         overrides.put("mp1c.accounts.file", accounts.toString());
         overrides.put("mp1c.ozon.baseUrl", ozon.baseUrl());
         overrides.put("mp1c.wildberries.marketplaceUrl", wildberries.baseUrl());
-        overrides.put("mp1c.yandexMarket.baseUrl", yandexMarket.baseUrl());
+        overrides.put("mp1c.yandex-market.baseUrl", yandexMarket.baseUrl());
         overrides.put("mp1c.onec.baseUrl", onec.baseUrl());
         overrides.put("mp1c.onec.password", "sandbox-1c-password");
         overrides.put("mp1c.admin.port", String.valueOf(freePort()));
         overrides.put("mp1c.observe.port", String.valueOf(freePort()));
         overrides.put("mp1c.admin.token", "benchmark-admin-token-0123456789");
         if (!limits) {
-            for (String prefix : List.of("mp1c.ozon", "mp1c.wildberries", "mp1c.yandexMarket")) {
+            for (String prefix : List.of("mp1c.ozon", "mp1c.wildberries", "mp1c.yandex-market")) {
                 overrides.put(prefix + ".requestsPerSecond", "1000000");
                 overrides.put(prefix + ".burst", "1000000");
             }
             overrides.put("mp1c.ozon.stocks.requestsPerMinute", "100000000");
-            overrides.put("mp1c.yandexMarket.stocks.offersPerMinute", "2000000000");
+            overrides.put("mp1c.yandex-market.stocks.offersPerMinute", "2000000000");
         }
         Application app = Application.start(new Application.Options("sandbox", Path.of("."), overrides, clock));
         mappings(jdbcUrl, items);
@@ -161,18 +161,18 @@ public final class StockExportBenchmark {
             overrides.put("mp1c.accounts.file", accounts.toString());
             overrides.put("mp1c.ozon.baseUrl", urls[0]);
             overrides.put("mp1c.wildberries.marketplaceUrl", urls[1]);
-            overrides.put("mp1c.yandexMarket.baseUrl", urls[2]);
+            overrides.put("mp1c.yandex-market.baseUrl", urls[2]);
             overrides.put("mp1c.onec.baseUrl", urls[3]);
             overrides.put("mp1c.onec.password", "sandbox-1c-password");
             overrides.put("mp1c.admin.port", String.valueOf(freePort()));
             overrides.put("mp1c.observe.port", String.valueOf(freePort()));
             overrides.put("mp1c.admin.token", "benchmark-admin-token-0123456789");
-            for (String prefix : List.of("mp1c.ozon", "mp1c.wildberries", "mp1c.yandexMarket")) {
+            for (String prefix : List.of("mp1c.ozon", "mp1c.wildberries", "mp1c.yandex-market")) {
                 overrides.put(prefix + ".requestsPerSecond", "1000000");
                 overrides.put(prefix + ".burst", "1000000");
             }
             overrides.put("mp1c.ozon.stocks.requestsPerMinute", "100000000");
-            overrides.put("mp1c.yandexMarket.stocks.offersPerMinute", "2000000000");
+            overrides.put("mp1c.yandex-market.stocks.offersPerMinute", "2000000000");
             Application app = Application.start(new Application.Options("sandbox", Path.of("."), overrides, clock));
             mappings(jdbcUrl, items);
             System.out.printf("%d items x 2 warehouses; the emulators in their own JVM, the application in this one "

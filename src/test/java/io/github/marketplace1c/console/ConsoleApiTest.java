@@ -29,7 +29,7 @@ class ConsoleApiTest {
     void theOverviewShowsSchedulesLastRunsAndWhatIsFailing() throws Exception {
         // schedules on, but firing only in 2099: the test's own runs are the only ones
         Map<String, String> schedules = new HashMap<>(Map.of("mp1c.schedule.enabled", "true"));
-        for (String marketplace : List.of("ozon", "wildberries", "yandexMarket")) {
+        for (String marketplace : List.of("ozon", "wildberries", "yandex-market")) {
             for (String flow : List.of("orders", "stocks", "prices", "catalog", "sales-report", "services")) {
                 schedules.put("mp1c." + marketplace + "." + flow + ".cron", NEVER_SOON);
             }
@@ -101,6 +101,24 @@ class ConsoleApiTest {
             }
             assertThat(world.adminJson("GET", "/api/mapping-kinds", null).toString())
                     .isEqualTo("[\"products\",\"services\",\"warehouses\"]");
+        }
+    }
+
+    @Test
+    void theMarketplacesTheConsoleListsAreTheRegistrysInItsOrder() throws Exception {
+        try (FlowWorld world = new FlowWorld(OneCEmulator.Configuration.UT, temp, Map.of())) {
+            world.start();
+
+            JsonNode marketplaces = world.adminJson("GET", "/api/marketplaces", null);
+
+            assertThat(marketplaces.findValuesAsText("key")).containsExactly("ozon", "wildberries", "yandex-market");
+            assertThat(marketplaces.findValuesAsText("name")).containsExactly("Ozon", "Wildberries", "Яндекс Маркет");
+            assertThat(marketplaces.findValuesAsText("key")).containsExactlyElementsOf(
+                    io.github.marketplace1c.marketplace.Marketplaces.keys());
+            HttpResponse<String> anonymous = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(world.adminUrl("/api/marketplaces")))
+                            .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(anonymous.statusCode()).isEqualTo(401);
         }
     }
 

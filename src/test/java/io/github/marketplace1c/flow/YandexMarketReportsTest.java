@@ -43,7 +43,7 @@ class YandexMarketReportsTest {
     Path temp;
 
     private static FlowWorld world(OneCEmulator.Configuration configuration, Path temp) throws Exception {
-        FlowWorld world = new FlowWorld(configuration, temp, Map.of("mp1c.yandexMarket.reports.pollIntervalMs", "20"));
+        FlowWorld world = new FlowWorld(configuration, temp, Map.of("mp1c.yandex-market.reports.pollIntervalMs", "20"));
         world.start(); // the sandbox's product, warehouse and service maps
         return world;
     }

@@ -34,8 +34,8 @@ class ClusteredSchedulesTest {
         settings.put("mp1c.schedule.clusterCheckinSeconds", "1");
         // the Ozon stock export every 2 seconds; every other flow's schedule far away
         settings.put("mp1c.ozon.stocks.cron", "0/2 * * * * ?");
-        for (String flow : new String[] {"ozon.orders", "wildberries.orders", "yandexMarket.orders",
-            "wildberries.stocks", "yandexMarket.stocks", "ozon.prices", "wildberries.prices", "yandexMarket.prices"}) {
+        for (String flow : new String[] {"ozon.orders", "wildberries.orders", "yandex-market.orders",
+            "wildberries.stocks", "yandex-market.stocks", "ozon.prices", "wildberries.prices", "yandex-market.prices"}) {
             settings.put("mp1c." + flow + ".cron", "0 0 3 1 1 ? 2099");
         }
         return settings;

@@ -51,11 +51,11 @@ public final class AppProcess {
         int onec = freePort();
         env.put("MP1C_SANDBOX_OZON_PORT", String.valueOf(ozon));
         env.put("MP1C_SANDBOX_WILDBERRIES_PORT", String.valueOf(wildberries));
-        env.put("MP1C_SANDBOX_YANDEXMARKET_PORT", String.valueOf(yandexMarket));
+        env.put("MP1C_SANDBOX_YANDEX_MARKET_PORT", String.valueOf(yandexMarket));
         env.put("MP1C_SANDBOX_ONEC_PORT", String.valueOf(onec));
         env.put("MP1C_OZON_BASEURL", "http://127.0.0.1:" + ozon);
         env.put("MP1C_WILDBERRIES_MARKETPLACEURL", "http://127.0.0.1:" + wildberries);
-        env.put("MP1C_YANDEXMARKET_BASEURL", "http://127.0.0.1:" + yandexMarket);
+        env.put("MP1C_YANDEX_MARKET_BASEURL", "http://127.0.0.1:" + yandexMarket);
         env.put("MP1C_ONEC_BASEURL", "http://127.0.0.1:" + onec + "/sandbox");
         env.put("MP1C_ADMIN_PORT", String.valueOf(freePort()));
         return this;

@@ -67,7 +67,7 @@ public final class FlowWorld implements AutoCloseable {
         overrides.put("mp1c.db.user", TestDatabase.onPostgres() ? "" : "sa");
         overrides.put("mp1c.ozon.baseUrl", ozon.baseUrl());
         overrides.put("mp1c.wildberries.marketplaceUrl", wildberries.baseUrl());
-        overrides.put("mp1c.yandexMarket.baseUrl", yandexMarket.baseUrl());
+        overrides.put("mp1c.yandex-market.baseUrl", yandexMarket.baseUrl());
         overrides.put("mp1c.onec.baseUrl", onec.baseUrl());
         overrides.put("mp1c.onec.configuration", configuration.name());
         overrides.put("mp1c.onec.user", "odata");
@@ -81,6 +81,15 @@ public final class FlowWorld implements AutoCloseable {
         overrides.put("mp1c.ozon.rateLimitWaitMs", "100");
         overrides.put("mp1c.ozon.orders.pageSize", "10");
         overrides.putAll(extra);
+    }
+
+    /**
+     * Gives the setting {@code current} under another name instead (an integrator's config from before a rename:
+     * {@code mp1c.yandexMarket.baseUrl} for {@code mp1c.yandex-market.baseUrl}); call before {@link #start()}.
+     */
+    public FlowWorld renameSetting(String current, String other) {
+        overrides.put(other, overrides.remove(current));
+        return this;
     }
 
     public Application start() throws Exception {

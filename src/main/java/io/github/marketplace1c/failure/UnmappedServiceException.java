@@ -1,7 +1,5 @@
-package io.github.marketplace1c.report;
+package io.github.marketplace1c.failure;
 
-import io.github.marketplace1c.failure.PermanentFailure;
-import io.github.marketplace1c.failure.ReasonCode;
 import java.util.List;
 
 /** Service kinds of a report that have no row in the service map; the dead letter keeps them so a new mapping replays it. */
