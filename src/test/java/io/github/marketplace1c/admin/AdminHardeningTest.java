@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.marketplace1c.sandbox.SandboxData;
 import io.github.marketplace1c.sandbox.onec.OneCEmulator;
 import io.github.marketplace1c.testing.FlowWorld;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -65,18 +63,16 @@ class AdminHardeningTest {
 
     @Test
     void allowedRemoteStartsAndWarnsToPutItBehindTls() throws Exception {
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(new TeeStream(original, captured), true, StandardCharsets.UTF_8));
+        // the application's own log file (the start sets logging up afresh, so a stream captured before would miss it)
+        java.nio.file.Path logFile = temp.resolve("remote.log");
         try (FlowWorld world = new FlowWorld(OneCEmulator.Configuration.UT, temp,
-                Map.of("mp1c.admin.host", "0.0.0.0", "mp1c.admin.allowRemote", "true"))) {
+                Map.of("mp1c.admin.host", "0.0.0.0", "mp1c.admin.allowRemote", "true",
+                        "mp1c.log.file", logFile.toString()))) {
             world.start();
             assertThat(world.admin("GET", "/api/health", null).statusCode()).isEqualTo(200);
-        } finally {
-            System.setErr(original);
         }
-        String log = captured.toString(StandardCharsets.UTF_8);
-        assertThat(log).contains("WARN").contains("0.0.0.0").contains("TLS").contains("reverse proxy");
+        assertThat(java.nio.file.Files.readAllLines(logFile, StandardCharsets.UTF_8)).anySatisfy(line ->
+                assertThat(line).contains("WARN").contains("0.0.0.0").contains("TLS").contains("reverse proxy"));
     }
 
     @Test
@@ -265,28 +261,5 @@ class AdminHardeningTest {
 
     private static String error(HttpResponse<String> answer) throws Exception {
         return JSON.readTree(answer.body()).path("error").asText();
-    }
-
-    /** Writes to both streams: the log still shows in the build's output while the test reads it. */
-    private static final class TeeStream extends java.io.OutputStream {
-        private final java.io.OutputStream one;
-        private final java.io.OutputStream two;
-
-        TeeStream(java.io.OutputStream one, java.io.OutputStream two) {
-            this.one = one;
-            this.two = two;
-        }
-
-        @Override
-        public void write(int b) throws java.io.IOException {
-            one.write(b);
-            two.write(b);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws java.io.IOException {
-            one.write(b, off, len);
-            two.write(b, off, len);
-        }
     }
 }
