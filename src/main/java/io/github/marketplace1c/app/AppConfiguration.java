@@ -144,6 +144,7 @@ public class AppConfiguration implements CamelConfiguration {
         MappingTable products = new MappingTable(MappingTable.Kind.PRODUCTS, dataSource, clock);
         MappingTable warehouses = new MappingTable(MappingTable.Kind.WAREHOUSES, dataSource, clock);
         registry.bind("journal", journal);
+        registry.bind("recordClaims", claims);
         registry.bind("deadLetters", deadLetters);
         registry.bind("productMappings", products);
         registry.bind("warehouseMappings", warehouses);
@@ -281,6 +282,13 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("flowRunner", flows);
         DeadLetterReplayer replayer = new DeadLetterReplayer(deadLetters, accounts, context.createProducerTemplate());
         registry.bind("deadLetterReplayer", replayer);
+        // records that failed transiently are retried by the poll itself (docs/dead-letters.md, "Retried by the poll")
+        io.github.marketplace1c.retry.TransientRetries retries = new io.github.marketplace1c.retry.TransientRetries(
+                deadLetters, replayer, clock, Duration.ofSeconds(settings.integer("mp1c.retry.pollFirstWaitSeconds", 60)),
+                settings.integer("mp1c.retry.pollMaxAttempts", 10));
+        for (String name : new String[] {"ozonOrders", "wildberriesOrders", "yandexMarketOrders"}) {
+            registry.lookupByNameAndType(name, OrderFlow.class).retries(retries);
+        }
         AdminApi adminApi = new AdminApi(json, deadLetters, replayer, products, warehouses,
                 new MappingCsv(products, MARKETPLACES), new MappingCsv(warehouses, MARKETPLACES), journal, flows,
                 dataSource, previews, inventory, accounts);
