@@ -88,7 +88,7 @@ public class OrderIntake {
                 throw new TransientFailure(ReasonCode.CLAIMED_ELSEWHERE, "Account " + account.id() + ", "
                         + order.marketplace() + " order " + order.externalNumber() + " is being loaded by another "
                         + "run (or one that stopped: its claim is released within a minute of its instance going); "
-                        + "the next poll takes it");
+                        + "the next run retries it, or replay it");
             }
         }
     }

@@ -171,7 +171,7 @@ public class ReportFlow {
                 throw new TransientFailure(ReasonCode.CLAIMED_ELSEWHERE, "Account " + account.id() + ", "
                         + source.marketplace() + " report " + report.reportId() + " is being loaded by another run "
                         + "(or one that stopped: its claim is released within a minute of its instance going); the "
-                        + "next poll takes it");
+                        + "replay it later");
             }
         }
     }
