@@ -177,8 +177,8 @@ public class Journal {
                         + "AND r.started_at <= ? AND ((r.instance_id IS NOT NULL AND r.instance_id <> ? AND ("
                         + "r.instance_id IN (SELECT i.instance_id FROM instances i WHERE i.name = ? OR i.heartbeat_at < ?) "
                         + "OR NOT EXISTS (SELECT 1 FROM instances i WHERE i.instance_id = r.instance_id))) "
-                        + "OR (r.instance_id IS NULL AND ?)) ORDER BY r.id", Long.class,
-                Timestamp.from(me.startedAt()), me.id(), me.name(), Timestamp.from(me.deadBefore()), !clustered);
+                        + (clustered ? "" : "OR r.instance_id IS NULL") + ") ORDER BY r.id", Long.class,
+                Timestamp.from(me.startedAt()), me.id(), me.name(), Timestamp.from(me.deadBefore()));
         List<RunSummary> closed = new java.util.ArrayList<>();
         for (long id : ids) {
             // counted as a run that stopped (what it fetched and never finished is not lost from view), then named
