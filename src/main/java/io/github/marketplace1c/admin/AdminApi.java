@@ -123,8 +123,12 @@ public class AdminApi {
 
     public void replayDeadLetters(Exchange exchange) {
         respond(exchange, () -> {
-            List<DeadLetterReplayer.Result> results = replayer.replayAll(filter(exchange.getIn()), actor(exchange));
-            return Map.of("replayed", results.size(), "results", results);
+            // only new letters are replayed: without a status the filter looks at those, not at every closed one
+            DeadLetterFilter given = filter(exchange.getIn());
+            DeadLetterFilter filter = given.status() != null ? given : new DeadLetterFilter(given.reason(),
+                    given.accountId(), given.flow(), DeadLetter.NEW, given.from(), given.to(), given.limit());
+            // each outcome counted: replayed (done or skipped by the flow), failed again, not replayed and why
+            return DeadLetterReplayer.Summary.of(replayer.replayAll(filter, actor(exchange)));
         });
     }
 

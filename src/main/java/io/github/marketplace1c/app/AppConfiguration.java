@@ -63,10 +63,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import io.github.marketplace1c.observe.Observability;
+import io.github.marketplace1c.wildberries.WildberriesApiSteps;
 import io.github.marketplace1c.wildberries.WildberriesClient;
+import io.github.marketplace1c.wildberries.WildberriesOrderPages;
 import io.github.marketplace1c.wildberries.WildberriesOrderSource;
 import io.github.marketplace1c.wildberries.WildberriesOrderTranslator;
+import io.github.marketplace1c.yandexmarket.YandexMarketApiSteps;
 import io.github.marketplace1c.yandexmarket.YandexMarketClient;
+import io.github.marketplace1c.yandexmarket.YandexMarketOrderPages;
 import io.github.marketplace1c.yandexmarket.YandexMarketOrderSource;
 import io.github.marketplace1c.yandexmarket.YandexMarketOrderTranslator;
 import java.nio.file.Path;
@@ -209,18 +213,26 @@ public class AppConfiguration implements CamelConfiguration {
         WildberriesClient wildberries = new WildberriesClient(http, settings.required("mp1c.wildberries.marketplaceUrl"),
                 new AccountThrottle(limit(settings, "mp1c.wildberries"), clock),
                 Duration.ofSeconds(settings.integer("mp1c.wildberries.rateLimitWaitSeconds", 5)));
-        registry.bind("wildberriesOrders", new OrderFlow(new WildberriesOrderSource(wildberries,
-                new WildberriesOrderTranslator(), json,
-                Duration.ofDays(settings.integer("mp1c.wildberries.orders.recheckDays", 14)),
-                settings.integer("mp1c.wildberries.orders.pageSize", 1000)), journal, pollState, claims, statusMap, json,
-                clock, onecZone, Duration.ofDays(settings.integer("mp1c.wildberries.orders.lookBackDays", 7)), overlap,
-                deadLetters));
+        // the steps routes/wildberries/orders.camel.yaml names around its calls
+        registry.bind("wildberriesApi", new WildberriesApiSteps(wildberries.answers()));
+        registry.bind("wildberriesOrderPages", new WildberriesOrderPages(json,
+                Duration.ofDays(settings.integer("mp1c.wildberries.orders.recheckDays", 14))));
+        WildberriesOrderTranslator wildberriesOrderTranslator = new WildberriesOrderTranslator();
+        registry.bind("wildberriesOrderTranslator", wildberriesOrderTranslator);
+        registry.bind("wildberriesOrders", new OrderFlow(new WildberriesOrderSource(wildberriesOrderTranslator), journal,
+                pollState, claims, statusMap, json, clock, onecZone,
+                Duration.ofDays(settings.integer("mp1c.wildberries.orders.lookBackDays", 7)), overlap, deadLetters));
 
         YandexMarketClient yandexMarket = new YandexMarketClient(http, settings.required("mp1c.yandexMarket.baseUrl"),
                 new AccountThrottle(limit(settings, "mp1c.yandexMarket"), clock), clock,
                 Duration.ofSeconds(settings.integer("mp1c.yandexMarket.rateLimitWaitSeconds", 10)));
-        registry.bind("yandexMarketOrders", new OrderFlow(new YandexMarketOrderSource(yandexMarket,
-                new YandexMarketOrderTranslator(), onecZone, settings.integer("mp1c.yandexMarket.orders.pageSize", 50)),
+        // the steps routes/yandex-market/orders.camel.yaml names around its call
+        registry.bind("yandexMarketApi", new YandexMarketApiSteps(yandexMarket.answers()));
+        registry.bind("yandexMarketOrderPages", new YandexMarketOrderPages(json, onecZone,
+                settings.integer("mp1c.yandexMarket.orders.pageSize", 50)));
+        YandexMarketOrderTranslator yandexMarketOrderTranslator = new YandexMarketOrderTranslator();
+        registry.bind("yandexMarketOrderTranslator", yandexMarketOrderTranslator);
+        registry.bind("yandexMarketOrders", new OrderFlow(new YandexMarketOrderSource(yandexMarketOrderTranslator),
                 journal, pollState, claims, statusMap, json, clock, onecZone,
                 Duration.ofDays(settings.integer("mp1c.yandexMarket.orders.lookBackDays", 30)), overlap, deadLetters));
 

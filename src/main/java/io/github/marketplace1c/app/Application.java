@@ -2,6 +2,7 @@ package io.github.marketplace1c.app;
 
 import io.github.marketplace1c.mapping.MappingTable;
 import io.github.marketplace1c.sandbox.Sandbox;
+import io.github.marketplace1c.sandbox.SpecFullAnswers;
 import io.github.marketplace1c.sandbox.SandboxClock;
 import io.github.marketplace1c.sandbox.onec.OneCEmulator;
 import java.nio.file.Files;
@@ -74,6 +75,8 @@ public final class Application implements AutoCloseable {
                     Boolean.parseBoolean(PropertyFiles.value(effective, "mp1c.sandbox.onec.strict", "false")),
                     PropertyFiles.value(effective, "mp1c.onec.user", "odata"),
                     PropertyFiles.value(effective, "mp1c.onec.password", ""), clock);
+            sandbox.fullAnswers(Boolean.parseBoolean(PropertyFiles.value(effective, SpecFullAnswers.SETTING,
+                    Boolean.toString(Boolean.getBoolean(SpecFullAnswers.SETTING)))));
             LOG.info("Sandbox: emulators of Ozon at {}, Wildberries at {}, Yandex Market at {}, 1C ({}) at {}",
                     sandbox.ozon().baseUrl(), sandbox.wildberries().baseUrl(), sandbox.yandexMarket().baseUrl(),
                     sandbox.onec().configuration(), sandbox.onec().baseUrl());

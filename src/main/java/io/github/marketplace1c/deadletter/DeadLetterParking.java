@@ -60,7 +60,8 @@ public class DeadLetterParking {
         }
         if (poll) {
             if (runId != null) {
-                journal.finishRun(runId, reason + ": " + message);
+                // the poll's dead letter is counted in its run (dead letters 1), what it never tried as not attempted
+                journal.failRun(runId, reason + ": " + message, parked.stillWaiting());
             }
         } else if (exchange.getProperty(FlowProperties.ITEM_COUNT) != null) {
             // a batch of a bulk flow: every item in it failed with it

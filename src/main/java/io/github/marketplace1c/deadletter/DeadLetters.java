@@ -139,6 +139,23 @@ public class DeadLetters {
         return key.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
+    /**
+     * Claims a new dead letter for one replay: of callers replaying it at the same time only one wins (the UPDATE
+     * matches one row for one of them). A claim older than {@code staleAfter} (a node that died mid-replay) is
+     * taken over. Returns false if the letter is not new or another replay holds it.
+     */
+    public boolean claimForReplay(long id, java.time.Duration staleAfter) {
+        Timestamp now = Timestamp.from(clock.instant());
+        return jdbc.update("UPDATE dead_letter SET replay_claimed_at = ? WHERE id = ? AND status = 'new' "
+                + "AND (replay_claimed_at IS NULL OR replay_claimed_at < ?)", now, id,
+                Timestamp.from(clock.instant().minus(staleAfter))) == 1;
+    }
+
+    /** The replay is over, whatever its outcome: the letter can be replayed again (if it is still new). */
+    public void releaseReplayClaim(long id) {
+        jdbc.update("UPDATE dead_letter SET replay_claimed_at = NULL WHERE id = ?", id);
+    }
+
     public void markReplayed(long id, String actor) {
         jdbc.update("UPDATE dead_letter SET status = 'replayed', updated_at = ?, actor = ? WHERE id = ?",
                 Timestamp.from(clock.instant()), actor, id);

@@ -10,6 +10,12 @@ public enum ReasonCode {
     UNMAPPED_SERVICE,
     /** A report's lines do not add up to the marketplace's own totals (beyond the tolerance); nothing was written. */
     RECONCILIATION_MISMATCH,
+    /**
+     * The VAT rate the marketplace states for a line (Yandex Market item {@code vat}) is not the rate 1C gives the item
+     * (its own, or the organization's regime); nothing was written. The message names both. Fix: correct the rate in
+     * 1C or at the marketplace, then replay.
+     */
+    VAT_MISMATCH,
     /** The marketplace sent a record we cannot read (a missing or malformed field, named in the message). */
     INVALID_PAYLOAD,
     /**

@@ -20,8 +20,8 @@ import java.util.List;
 import org.apache.camel.Exchange;
 
 /**
- * The steps of one marketplace's orders flow, as the shared route templates call them (routes/shared/orders.camel.yaml):
- * open a run for an account, read its orders page by page, and turn each record into a canonical order.
+ * The steps of one marketplace's orders flow, as its route file calls them (routes/<marketplace>/orders.camel.yaml):
+ * open a run for an account, take each page the route read, name each record, close the run.
  *
  * <p>Which orders: those whose status changed since the last successful run of the account (the watermark, minus an
  * overlap for clock skew), among orders created since the go-live date minus a look-back; on the first run, every
@@ -99,14 +99,6 @@ public class OrderFlow {
         exchange.setProperty(FlowProperties.HAS_NEXT, true);
     }
 
-    /** Reads the next page with the source's own client; body becomes the list of records to load. */
-    public void fetchPage(Exchange exchange) {
-        Account account = exchange.getProperty(FlowProperties.ACCOUNT, Account.class);
-        OrderSource.Window window = exchange.getProperty(FlowProperties.WINDOW, OrderSource.Window.class);
-        exchange.getIn().setBody(source.fetch(account, window, exchange.getProperty(FlowProperties.CURSOR, String.class)));
-        takePage(exchange);
-    }
-
     /**
      * Body: a page the route read ({@link OrderSource.Page}). Counts what is new in it, keeps where the next page
      * starts, and leaves in the body the records to load: those not seen earlier in this run and not in 1C already.
@@ -157,11 +149,6 @@ public class OrderFlow {
         exchange.removeProperty(FlowProperties.SKIP_REASON);
         exchange.removeProperty(FlowProperties.CLAIM_KEY);
         exchange.removeProperty(FlowProperties.OUTCOME);
-    }
-
-    public void translate(Exchange exchange) {
-        Account account = exchange.getProperty(FlowProperties.ACCOUNT, Account.class);
-        exchange.setProperty(FlowProperties.ORDER, source.toOrder(account, exchange.getIn().getBody(JsonNode.class)));
     }
 
     /** Closes the run; the watermark moves only when every page was read. */

@@ -7,9 +7,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What a marketplace adapter gives the orders flow: pages of raw order records for an account and a period, and
- * each record as a canonical {@link Order}. Everything else — runs, splitting, mapping, 1C, dead letters — is the
- * same for every marketplace ({@link OrderFlow}, routes/shared/orders.camel.yaml).
+ * What a marketplace adapter tells the orders flow of its raw order records: their key, their status, and each
+ * as a canonical {@link Order}. The pages are read by the marketplace's route file (routes/<marketplace>/
+ * orders.camel.yaml, its calls as camel-http endpoints); everything else — runs, splitting, mapping, 1C, dead
+ * letters — is the same for every marketplace ({@link OrderFlow}, routes/shared/orders.camel.yaml).
  */
 public interface OrderSource {
 
@@ -26,16 +27,8 @@ public interface OrderSource {
     record Window(Instant since, Instant to, Instant changedFrom) {
     }
 
-    /** One page of raw records and where the next one starts; an empty cursor on the first call. */
+    /** One page of raw records, as a route read it, and where the next one starts; an empty cursor on the first. */
     record Page(List<JsonNode> records, String cursor, boolean hasNext) {
-    }
-
-    /**
-     * Reads one page. A marketplace whose orders route makes the call itself (Ozon: routes/ozon/orders.camel.yaml)
-     * does not implement it; the others do until their routes are written the same way.
-     */
-    default Page fetch(Account account, Window window, String cursor) {
-        throw new UnsupportedOperationException(marketplace() + " order pages are read by its route file");
     }
 
     /** The record's key in the journal and dead letters (the marketplace's order number), even for a broken record. */

@@ -11,19 +11,23 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 /**
  * The journal of runs and record outcomes. A run's counters are computed from its records when it finishes,
- * so fetched = done + skipped + dead letters holds by construction and any gap is shown, not hidden.
+ * so fetched = done + skipped + dead letters + not attempted holds by construction and any gap is shown, not
+ * hidden: a run that finished with a gap is INCOMPLETE; a run that stopped counts what it never tried as not
+ * attempted (its message says why) and its failed poll as one record fetched and parked (docs/dead-letters.md).
  */
 public class Journal {
 
     public enum Outcome { DONE, SKIPPED, DEAD_LETTER }
 
     /**
-     * @param deadLetters  the run's records parked as dead letters, all of them
+     * @param deadLetters  the run's records parked as dead letters, all of them (a failed poll's own letter too)
      * @param stillWaiting those of them whose dead letter was already open before the run (the same record parked
      *                     again, still waiting for its fix): {@code deadLetters - stillWaiting} are new
+     * @param notAttempted records the run fetched and never tried because it stopped (its message says why)
      */
     public record RunSummary(long runId, String marketplace, String flow, String accountId, String status,
-                             int fetched, int done, int skipped, int deadLetters, int stillWaiting, String message) {
+                             int fetched, int done, int skipped, int deadLetters, int stillWaiting,
+                             int notAttempted, String message) {
 
         public int newDeadLetters() {
             return deadLetters - stillWaiting;
@@ -96,7 +100,23 @@ public class Journal {
                 done, skipped, deadLetters, stillWaiting, runId);
     }
 
-    /** Closes the run: counts its records; a run whose counts do not add up is marked INCOMPLETE. */
+    /**
+     * Closes a run whose poll failed (the account's page, plan or read could not be done): the poll's dead letter is
+     * the run's own record, fetched and parked, so the run counts it (dead letters 1) and the letter a user finds
+     * in the list is in the run's counts; what the run had fetched and not yet tried is counted as not attempted.
+     *
+     * @param stillWaiting the poll's dead letter was already open (the same poll failing again)
+     */
+    public RunSummary failRun(long runId, String failure, boolean stillWaiting) {
+        jdbc.update("UPDATE journal_run SET fetched = fetched + 1, bulk_dead_letters = bulk_dead_letters + 1, "
+                + "bulk_still_waiting = bulk_still_waiting + ? WHERE id = ?", stillWaiting ? 1 : 0, runId);
+        return finishRun(runId, failure);
+    }
+
+    /**
+     * Closes the run: counts its records. A run that failed counts the records it fetched and never tried as not
+     * attempted; a run that ended normally and does not add up is marked INCOMPLETE.
+     */
     public RunSummary finishRun(long runId, String failure) {
         Map<String, Object> counts = jdbc.queryForMap("SELECT "
                 + "SUM(CASE WHEN outcome = 'DONE' THEN 1 ELSE 0 END) AS d, "
@@ -115,10 +135,12 @@ public class Journal {
         skipped += number(bulk, "s");
         deadLetters += number(bulk, "l");
         stillWaiting += number(bulk, "w");
+        // only a run that stopped leaves records untried; a finished run with a gap stays visible as INCOMPLETE
+        int notAttempted = failure != null ? Math.max(0, fetched - done - skipped - deadLetters) : 0;
         String status = failure != null ? "FAILED" : (fetched == done + skipped + deadLetters ? "OK" : "INCOMPLETE");
         jdbc.update("UPDATE journal_run SET finished_at = ?, status = ?, done = ?, skipped = ?, dead_letters = ?, "
-                        + "still_waiting = ?, message = ? WHERE id = ?", now(), status, done, skipped, deadLetters,
-                stillWaiting, truncate(failure, 2000), runId);
+                        + "still_waiting = ?, not_attempted = ?, message = ? WHERE id = ?", now(), status, done,
+                skipped, deadLetters, stillWaiting, notAttempted, truncate(failure, 2000), runId);
         RunSummary summary = run(runId);
         finished.forEach(listener -> listener.accept(summary));
         return summary;
@@ -132,7 +154,8 @@ public class Journal {
         return jdbc.queryForObject("SELECT * FROM journal_run WHERE id = ?", (rs, i) -> new RunSummary(
                 rs.getLong("id"), rs.getString("marketplace"), rs.getString("flow"), rs.getString("account_id"),
                 rs.getString("status"), rs.getInt("fetched"), rs.getInt("done"), rs.getInt("skipped"),
-                rs.getInt("dead_letters"), rs.getInt("still_waiting"), rs.getString("message")), runId);
+                rs.getInt("dead_letters"), rs.getInt("still_waiting"), rs.getInt("not_attempted"),
+                rs.getString("message")), runId);
     }
 
     public long lastRunId() {
@@ -144,13 +167,15 @@ public class Journal {
         return jdbc.query("SELECT * FROM journal_run WHERE id > ? ORDER BY id", (rs, i) -> new RunSummary(
                 rs.getLong("id"), rs.getString("marketplace"), rs.getString("flow"), rs.getString("account_id"),
                 rs.getString("status"), rs.getInt("fetched"), rs.getInt("done"), rs.getInt("skipped"),
-                rs.getInt("dead_letters"), rs.getInt("still_waiting"), rs.getString("message")), runId);
+                rs.getInt("dead_letters"), rs.getInt("still_waiting"), rs.getInt("not_attempted"),
+                rs.getString("message")), runId);
     }
 
     public List<Map<String, Object>> runs(String flow, String accountId, int limit) {
         Where where = new Where().and("flow = ?", flow).and("account_id = ?", accountId);
         return camelCase(jdbc.queryForList("SELECT id, marketplace, flow, account_id, trigger_kind, started_at, "
-                + "finished_at, status, fetched, done, skipped, dead_letters, still_waiting, message FROM journal_run"
+                + "finished_at, status, fetched, done, skipped, dead_letters, still_waiting, not_attempted, message "
+                + "FROM journal_run"
                 + where.sql()
                 + " ORDER BY id DESC LIMIT ?", where.args(limit)));
     }

@@ -63,7 +63,9 @@ public final class Observability {
         RunMetrics runMetrics = new RunMetrics(meters);
         sources.journal().onRunFinished(runMetrics::finished);
         CallMetrics calls = new CallMetrics(meters);
-        sources.marketplaceHttp().observeCalls(calls.marketplaces(byHost(sources.marketplaceUrls())));
+        HttpJson.CallObserver marketplaceCalls = calls.marketplaces(byHost(sources.marketplaceUrls()));
+        sources.marketplaceHttp().observeCalls(marketplaceCalls);
+        context.getManagementStrategy().addEventNotifier(new RouteCallEvents(marketplaceCalls));
         sources.onecHttp().observeCalls(calls.onec());
         RateLimitWaits.listen(new WaitMetrics(meters)::waited);
 

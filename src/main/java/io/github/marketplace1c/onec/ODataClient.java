@@ -128,12 +128,13 @@ public class ODataClient {
     }
 
     /**
-     * Is 1C there and does it let us in: the smallest read every configuration answers (one organization's key).
+     * Is 1C there and does it let us in: the smallest read every configuration answers (one item's key from the
+     * nomenclature, which the flows read anyway, so the publication has it and docs/contracts.md lists it).
      * Throws as every call does; the health check's own timeout keeps a slow 1C from holding it.
      */
     public void ping() {
-        call("GET", root + segment("Catalog_Организации") + "?$format=json&$top=1&$select=Ref_Key", null,
-                "read Catalog_Организации");
+        call("GET", root + segment("Catalog_Номенклатура") + "?$format=json&$top=1&$select=Ref_Key", null,
+                "read Catalog_Номенклатура");
     }
 
     public JsonNode create(String entitySet, ObjectNode body) {

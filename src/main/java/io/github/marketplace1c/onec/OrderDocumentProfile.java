@@ -36,8 +36,11 @@ public interface OrderDocumentProfile {
         }
     }
 
-    /** The body of a new order document. */
-    ObjectNode newOrder(ResolvedOrder order, ObjectMapper json);
+    /**
+     * The body of a new order document. Prices include VAT (the header says so); each row carries its item's rate
+     * from {@code vat} and the VAT inside its sum, the header the VAT regime.
+     */
+    ObjectNode newOrder(ResolvedOrder order, DocumentVat vat, ObjectMapper json);
 
     /** The PATCH body that puts an existing order document into this configuration's cancelled state. */
     ObjectNode cancellation(JsonNode existing, Order order, ObjectMapper json);

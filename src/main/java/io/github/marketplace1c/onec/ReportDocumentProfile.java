@@ -31,16 +31,28 @@ public interface ReportDocumentProfile {
     /** {@code Document_ПриходнаяНакладная} (УНФ) or {@code Document_ПриобретениеУслугПрочихАктивов} (УТ/КА). */
     String servicesEntitySet();
 
-    /** The whole commission agent's report: header and tabular sections. */
+    /**
+     * The whole commission agent's report: header and tabular sections. Sums include VAT; each row carries its item's
+     * rate from {@code vat} and the VAT inside its sale (and transfer) sum, and the VAT inside the marketplace's reward
+     * at {@code rewardRate}, the rate the marketplace charges on its services.
+     */
     ObjectNode salesReport(Account account, ReportRef report, ReportAggregate totals, List<ResolvedLine> lines,
-                           ObjectMapper json);
+                           DocumentVat vat, VatRate rewardRate, ObjectMapper json);
 
-    /** The whole services receipt: header and {@code Расходы}, one row per service kind. */
+    /**
+     * The whole services receipt: header and {@code Расходы}, one row per service kind with the rate of the service's
+     * item from {@code vat} ({@link DocumentVat#NO_ITEM} for a service the map gives no item) and the VAT inside it.
+     */
     ObjectNode servicesReceipt(Account account, ReportRef report, ReportAggregate totals,
-                               List<ResolvedService> services, ObjectMapper json);
+                               List<ResolvedService> services, DocumentVat vat, ObjectMapper json);
 
     /** The tabular sections a reload replaces (sent empty when the report no longer has such rows). */
     List<String> salesSections();
+
+    /** The rate of a service row: its item's, or the general rate when the map names no item. */
+    static VatRate rateOf(ResolvedService service, DocumentVat vat) {
+        return vat.of(service.nomenclatureRef() == null || service.nomenclatureRef().isBlank() ? DocumentVat.NO_ITEM : service.nomenclatureRef());
+    }
 
     static BigDecimal price(BigDecimal sum, BigDecimal quantity) {
         return quantity.signum() == 0 ? sum : sum.divide(quantity, 2, RoundingMode.HALF_UP);

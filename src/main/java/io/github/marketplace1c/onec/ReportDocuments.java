@@ -7,14 +7,19 @@ import io.github.marketplace1c.account.Account;
 import io.github.marketplace1c.report.ReportAggregate;
 import io.github.marketplace1c.report.ReportKind;
 import io.github.marketplace1c.report.ReportRef;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The 1C documents of marketplace reports: one per report, kind and account. Every write looks the document up by the
  * marketplace's report number (the incoming number), the organization and the counterparty first; a report loaded
  * again (a correction, a replay, a lost reply) rewrites that document — a posted one is unposted, its header and
- * tabular sections replaced, and posted again — and never makes a second one.
+ * tabular sections replaced, and posted again — and never makes a second one. Rows carry the VAT rates 1C gives
+ * their items ({@link VatRates}) as of the report's last day.
  */
 public class ReportDocuments {
 
@@ -27,13 +32,21 @@ public class ReportDocuments {
     private final ReportDocumentProfile profile;
     private final ObjectMapper json;
     private final boolean post;
+    private final VatRates vat;
 
     /** @param post post the documents after writing them (mp1c.onec.postReports) */
     public ReportDocuments(ODataClient odata, ReportDocumentProfile profile, ObjectMapper json, boolean post) {
+        this(odata, profile, json, post, new VatRates(odata, VatRates.flavorOf(profile), VatRates.DEFAULT_TTL,
+                Clock.systemUTC()));
+    }
+
+    public ReportDocuments(ODataClient odata, ReportDocumentProfile profile, ObjectMapper json, boolean post,
+                           VatRates vat) {
         this.odata = odata;
         this.profile = profile;
         this.json = json;
         this.post = post;
+        this.vat = vat;
     }
 
     public ReportDocumentProfile profile() {
@@ -42,7 +55,10 @@ public class ReportDocuments {
 
     public Outcome writeSales(Account account, ReportRef report, ReportAggregate totals,
                               List<ReportDocumentProfile.ResolvedLine> lines) {
-        ObjectNode body = profile.salesReport(account, report, totals, lines, json);
+        LocalDate day = vatDay(report);
+        DocumentVat rates = vat.goods(account,
+                lines.stream().map(ReportDocumentProfile.ResolvedLine::nomenclatureRef).toList(), day);
+        ObjectNode body = profile.salesReport(account, report, totals, lines, rates, vat.general(day), json);
         profile.salesSections().forEach(section -> {
             if (!body.has(section)) {
                 body.putArray(section);
@@ -53,8 +69,19 @@ public class ReportDocuments {
 
     public Outcome writeServices(Account account, ReportRef report, ReportAggregate totals,
                                  List<ReportDocumentProfile.ResolvedService> services) {
+        LocalDate day = vatDay(report);
+        List<String> items = services.stream().map(ReportDocumentProfile.ResolvedService::nomenclatureRef)
+                .filter(ref -> ref != null && !ref.isBlank()).distinct().toList();
+        Map<String, VatRate> rates = new LinkedHashMap<>(vat.services("Account " + account.id() + ", "
+                + report.marketplace() + " report " + report.reportId(), items, day).byNomenclature());
+        rates.put(DocumentVat.NO_ITEM, vat.general(day));
         return write(profile.servicesEntitySet(), account, report,
-                profile.servicesReceipt(account, report, totals, services, json));
+                profile.servicesReceipt(account, report, totals, services, new DocumentVat(rates), json));
+    }
+
+    /** The rates of the report's last day (its document's date); today for a report without one. */
+    private static LocalDate vatDay(ReportRef report) {
+        return report.periodEnd() != null ? report.periodEnd() : LocalDate.now();
     }
 
     public String entitySet(ReportKind kind) {

@@ -31,7 +31,7 @@ public class UnfOrderProfile implements OrderDocumentProfile {
     }
 
     @Override
-    public ObjectNode newOrder(ResolvedOrder resolved, ObjectMapper json) {
+    public ObjectNode newOrder(ResolvedOrder resolved, DocumentVat vat, ObjectMapper json) {
         Order order = resolved.order();
         var refs = resolved.account().onec();
         String date = OrderText.date(order.createdAt(), settings.timeZone());
@@ -46,6 +46,7 @@ public class UnfOrderProfile implements OrderDocumentProfile {
             doc.put("ВалютаДокумента_Key", settings.currencyRef());
         }
         doc.put("СуммаВключаетНДС", true);
+        doc.put("НалогообложениеНДС", unfTaxation(resolved, vat));
         doc.put(externalNumberField(), OrderDocumentProfile.externalNumber(order.externalNumber()));
         doc.put("ДатаВходящегоДокумента", date);
         doc.put("Комментарий", OrderText.comment(order, resolved.account()));
@@ -61,11 +62,23 @@ public class UnfOrderProfile implements OrderDocumentProfile {
             row.put("ТипНоменклатурыЗапас", true);
             row.put("Количество", line.line().quantity());
             row.put("Цена", line.line().price());
+            VatRate rate = vat.of(line.nomenclatureRef());
             row.put("Сумма", line.line().sum());
+            row.put("СтавкаНДС_Key", rate.ref());
+            row.put("СуммаНДС", rate.vatIn(line.line().sum()));
             row.put("Всего", line.line().sum());
             row.put("СтруктурнаяЕдиницаРезерв_Key", resolved.warehouseRef());
         }
         return doc;
+    }
+
+    /** УНФ ТипыНалогообложенияНДС: a document whose every line is «Без НДС» is not subject to VAT. */
+    static String unfTaxation(java.util.Collection<VatRate> rates) {
+        return DocumentVat.taxable(rates) ? "ОблагаетсяНДС" : "НеОблагаетсяНДС";
+    }
+
+    private static String unfTaxation(ResolvedOrder resolved, DocumentVat vat) {
+        return unfTaxation(resolved.lines().stream().map(line -> vat.of(line.nomenclatureRef())).toList());
     }
 
     @Override

@@ -42,8 +42,11 @@ public class UnfReportProfile implements ReportDocumentProfile {
 
     @Override
     public ObjectNode salesReport(Account account, ReportRef report, ReportAggregate totals, List<ResolvedLine> lines,
-                                  ObjectMapper json) {
+                                  DocumentVat vat, VatRate rewardRate, ObjectMapper json) {
         ObjectNode doc = header(account, report, json);
+        doc.put("НалогообложениеНДС", UnfOrderProfile.unfTaxation(
+                lines.stream().map(line -> vat.of(line.nomenclatureRef())).toList()));
+        doc.put("СтавкаНДСВознаграждения_Key", rewardRate.ref());
         doc.put("УдержатьКомиссионноеВознаграждение", true);
         doc.put("СуммаДокумента", totals.sales());
         doc.put("СуммаВознаграждения", totals.rewardOnSales());
@@ -61,11 +64,16 @@ public class UnfReportProfile implements ReportDocumentProfile {
             row.put("Характеристика_Key", OrderText.refOrEmpty(resolved.characteristicRef()));
             row.put("Количество", line.quantity);
             row.put("Цена", ReportDocumentProfile.price(line.saleSum, line.quantity));
+            VatRate rate = vat.of(resolved.nomenclatureRef());
             row.put("Сумма", line.saleSum);
+            row.put("СтавкаНДС_Key", rate.ref());
+            row.put("СуммаНДС", rate.vatIn(line.saleSum));
             row.put("Всего", line.saleSum);
             row.put("СуммаВознаграждения", line.reward);
+            row.put("СуммаНДСВознаграждения", rewardRate.vatIn(line.reward));
             if (line.transfer != null) {
                 row.put("СуммаПередачи", line.transfer);
+                row.put("СуммаНДСПередачи", rate.vatIn(line.transfer));
                 row.put("ЦенаПередачи", ReportDocumentProfile.price(line.transfer, line.quantity));
             }
         }
@@ -74,8 +82,10 @@ public class UnfReportProfile implements ReportDocumentProfile {
 
     @Override
     public ObjectNode servicesReceipt(Account account, ReportRef report, ReportAggregate totals,
-                                      List<ResolvedService> services, ObjectMapper json) {
+                                      List<ResolvedService> services, DocumentVat vat, ObjectMapper json) {
         ObjectNode doc = header(account, report, json);
+        doc.put("НалогообложениеНДС", UnfOrderProfile.unfTaxation(
+                services.stream().map(service -> ReportDocumentProfile.rateOf(service, vat)).toList()));
         doc.put("СуммаДокумента", totals.servicesTotal());
         ArrayNode rows = doc.putArray("Расходы");
         for (ResolvedService resolved : services) {
@@ -85,7 +95,10 @@ public class UnfReportProfile implements ReportDocumentProfile {
             row.put("Номенклатура_Key", resolved.nomenclatureRef());
             row.put("Количество", 1);
             row.put("Цена", amount);
+            VatRate rate = ReportDocumentProfile.rateOf(resolved, vat);
             row.put("Сумма", amount);
+            row.put("СтавкаНДС_Key", rate.ref());
+            row.put("СуммаНДС", rate.vatIn(amount));
             row.put("Всего", amount);
             row.put("Содержание", resolved.content());
         }

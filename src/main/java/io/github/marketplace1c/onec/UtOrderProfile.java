@@ -35,7 +35,7 @@ public class UtOrderProfile implements OrderDocumentProfile {
     }
 
     @Override
-    public ObjectNode newOrder(ResolvedOrder resolved, ObjectMapper json) {
+    public ObjectNode newOrder(ResolvedOrder resolved, DocumentVat vat, ObjectMapper json) {
         Order order = resolved.order();
         var refs = resolved.account().onec();
         String date = OrderText.date(order.createdAt(), settings.timeZone());
@@ -53,6 +53,8 @@ public class UtOrderProfile implements OrderDocumentProfile {
         doc.put("ХозяйственнаяОперация", settings.utOrderOperation());
         doc.put("Статус", settings.utOrderStatus());
         doc.put("ЦенаВключаетНДС", true);
+        doc.put("НалогообложениеНДС", utTaxation(resolved.lines().stream()
+                .map(line -> vat.of(line.nomenclatureRef())).toList()));
         doc.put(externalNumberField(), OrderDocumentProfile.externalNumber(order.externalNumber()));
         doc.put("ДатаПоДаннымКлиента", date);
         doc.put("Комментарий", OrderText.comment(order, resolved.account()));
@@ -67,7 +69,10 @@ public class UtOrderProfile implements OrderDocumentProfile {
             row.put("Количество", line.line().quantity());
             row.put("КоличествоУпаковок", line.line().quantity());
             row.put("Цена", line.line().price());
+            VatRate rate = vat.of(line.nomenclatureRef());
             row.put("Сумма", line.line().sum());
+            row.put("СтавкаНДС_Key", rate.ref());
+            row.put("СуммаНДС", rate.vatIn(line.line().sum()));
             row.put("СуммаСНДС", line.line().sum());
             row.put("Склад_Key", resolved.warehouseRef());
             row.put("КодСтроки", lineNumber);
@@ -75,6 +80,11 @@ public class UtOrderProfile implements OrderDocumentProfile {
         }
         doc.put("МаксимальныйКодСтроки", lineNumber - 1);
         return doc;
+    }
+
+    /** УТ/КА ТипыНалогообложенияНДС of a sale: a document whose every line is «Без НДС» is not subject to VAT. */
+    static String utTaxation(java.util.Collection<VatRate> rates) {
+        return DocumentVat.taxable(rates) ? "ПродажаОблагаетсяНДС" : "ПродажаНеОблагаетсяНДС";
     }
 
     @Override

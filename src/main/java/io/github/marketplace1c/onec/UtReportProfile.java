@@ -47,8 +47,11 @@ public class UtReportProfile implements ReportDocumentProfile {
 
     @Override
     public ObjectNode salesReport(Account account, ReportRef report, ReportAggregate totals, List<ResolvedLine> lines,
-                                  ObjectMapper json) {
+                                  DocumentVat vat, VatRate rewardRate, ObjectMapper json) {
         ObjectNode doc = header(account, report, json);
+        doc.put("НалогообложениеНДС", UtOrderProfile.utTaxation(
+                lines.stream().map(line -> vat.of(line.nomenclatureRef())).toList()));
+        doc.put("СтавкаНДСВознаграждения_Key", rewardRate.ref());
         doc.put("Соглашение_Key", OrderText.refOrEmpty(account.onec().agreement()));
         doc.put("НачалоПериода", ReportDocumentProfile.date(report.periodStart()));
         doc.put("КонецПериода", ReportDocumentProfile.date(report.periodEnd()));
@@ -56,6 +59,7 @@ public class UtReportProfile implements ReportDocumentProfile {
         doc.put("СуммаДокумента", totals.sales().subtract(totals.returns()));
         doc.put("СуммаВознаграждения", totals.reward());
         ArrayNode rows = doc.putArray("Товары");
+        BigDecimal rewardVat = BigDecimal.ZERO;
         for (ResolvedLine resolved : lines) {
             ReportAggregate.ProductLine line = resolved.line();
             BigDecimal sign = line.kind == ReportLine.Kind.RETURN ? BigDecimal.ONE.negate() : BigDecimal.ONE;
@@ -67,19 +71,32 @@ public class UtReportProfile implements ReportDocumentProfile {
             row.put("Количество", line.quantity.multiply(sign));
             row.put("КоличествоУпаковок", line.quantity.multiply(sign));
             row.put("Цена", price);
-            row.put("Сумма", line.saleSum.multiply(sign));
-            row.put("СуммаСНДС", line.saleSum.multiply(sign));
+            VatRate rate = vat.of(resolved.nomenclatureRef());
+            BigDecimal sum = line.saleSum.multiply(sign);
+            row.put("Сумма", sum);
+            row.put("СтавкаНДС_Key", rate.ref());
+            row.put("СуммаНДС", rate.vatIn(sum));
+            row.put("СуммаСНДС", sum);
             row.put("ЦенаПродажи", price);
-            row.put("СуммаПродажи", line.saleSum.multiply(sign));
+            row.put("СуммаПродажи", sum);
+            row.put("СуммаПродажиНДС", rate.vatIn(sum));
             row.put("СуммаВознаграждения", line.reward.multiply(sign));
+            BigDecimal rowRewardVat = rewardRate.vatIn(line.reward.multiply(sign));
+            row.put("СуммаНДСВознаграждения", rowRewardVat);
+            rewardVat = rewardVat.add(rowRewardVat);
         }
+        // the header is the rows' total, as 1C adds it up (not the VAT of the total: rounding would differ)
+        doc.put("СуммаНДСВознаграждения", rewardVat);
         return doc;
     }
 
     @Override
     public ObjectNode servicesReceipt(Account account, ReportRef report, ReportAggregate totals,
-                                      List<ResolvedService> services, ObjectMapper json) {
+                                      List<ResolvedService> services, DocumentVat vat, ObjectMapper json) {
         ObjectNode doc = header(account, report, json);
+        // the seller buys from the marketplace: its taxation, a VAT payer's sale unless every service is «Без НДС»
+        doc.put("НалогообложениеНДС", UtOrderProfile.utTaxation(
+                services.stream().map(service -> ReportDocumentProfile.rateOf(service, vat)).toList()));
         if (settings.currencyRef() != null) {
             doc.put("ВалютаВзаиморасчетов_Key", settings.currencyRef());
         }
@@ -98,7 +115,10 @@ public class UtReportProfile implements ReportDocumentProfile {
             row.put("Содержание", resolved.content());
             row.put("Количество", 1);
             row.put("Цена", amount);
+            VatRate rate = ReportDocumentProfile.rateOf(resolved, vat);
             row.put("Сумма", amount);
+            row.put("СтавкаНДС_Key", rate.ref());
+            row.put("СуммаНДС", rate.vatIn(amount));
             row.put("СуммаСНДС", amount);
             row.put("СтатьяРасходов", resolved.expenseItemRef());
             row.put("СтатьяРасходов_Type", EXPENSE_ITEM_TYPE);

@@ -24,12 +24,13 @@ public class OzonApiSteps {
     }
 
     /**
-     * Starts the request's headers afresh (an earlier answer's headers must not travel as request headers) with
+     * Starts the request's headers afresh (an earlier answer's headers must not travel as request headers; Camel's own stay) with
      * the account's Client-Id and Api-Key and a JSON content type; the body is the request already.
      */
     public void credentials(Exchange exchange) {
         Account account = account(exchange);
-        exchange.getIn().removeHeaders("*");
+        // Camel's own headers stay: the error handler counts redeliveries in them
+        exchange.getIn().removeHeaders("*", "Camel*");
         exchange.getIn().setHeader(Exchange.CONTENT_TYPE, "application/json; charset=utf-8");
         exchange.getIn().setHeader("Accept", "application/json");
         exchange.getIn().setHeader(CLIENT_ID, account.credential("clientId"));

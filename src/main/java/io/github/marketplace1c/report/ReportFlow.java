@@ -94,7 +94,12 @@ public class ReportFlow {
         exchange.setProperty(FlowProperties.REPLAY_TARGET, source.marketplace() + "-" + flow() + "-account");
         exchange.setProperty(FlowProperties.PAYLOAD, "{\"account\":\"" + account.id() + "\"}");
         String trigger = exchange.getProperty(FlowProperties.TRIGGER, "schedule", String.class);
-        long runId = journal.startRun(source.marketplace(), flow(), account.id(), trigger);
+        // a redelivery (the marketplace's list failed and is retried) goes on with the run it opened: one run per
+        // account's poll, not a RUNNING one left behind for every retry
+        Long opened = exchange.getProperty(FlowProperties.RUN_ID, Long.class);
+        boolean retried = exchange.getIn().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class) > 0;
+        long runId = opened != null && retried ? opened : journal.startRun(source.marketplace(), flow(), account.id(),
+                trigger);
         exchange.setProperty(FlowProperties.RUN_ID, runId);
         LocalDate today = LocalDate.now(clock.withZone(zone));
         LocalDate from = firstDay(account, today);

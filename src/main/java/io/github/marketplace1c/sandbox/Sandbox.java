@@ -37,6 +37,13 @@ public final class Sandbox implements AutoCloseable {
         this.onec = onec;
     }
 
+    /** Every emulator answers in full (every optional field of the spec filled, {@link SpecFullAnswers}) or not. */
+    public void fullAnswers(boolean on) {
+        ozon.fullAnswers().switchOn(on);
+        wildberries.fullAnswers().switchOn(on);
+        yandexMarket.fullAnswers().switchOn(on);
+    }
+
     public static Sandbox start(String host, Ports ports, OneCEmulator.Configuration configuration, boolean strict,
                                 String onecUser, String onecPassword, Clock clock) {
         Vertx vertx = Vertx.vertx();

@@ -98,6 +98,43 @@ public final class SandboxData {
     public static final String RUBLE_REF = guid("currency", "643");
     public static final String VAT_20_REF = guid("vat", "20");
 
+    // ---- VAT (Catalog_СтавкиНДС): the 2026 rates ------------------------------------------------------------------
+
+    /**
+     * One item of the VAT catalog. {@code percent} null is «Без НДС»; {@code calculated} a 22/122 rate; {@code kind}
+     * УНФ's ВидСтавкиНДС; {@code until} the last day the item is valid (УТ/КА КонецПериода), null for no end.
+     */
+    public record VatItem(String ref, String name, BigDecimal percent, boolean calculated, String kind,
+                          java.time.LocalDate until) {
+    }
+
+    public static final VatItem VAT_22 = new VatItem(guid("vat", "22"), "22%", new BigDecimal("22"), false, "Общая", null);
+    public static final VatItem VAT_10 = new VatItem(guid("vat", "10"), "10%", BigDecimal.TEN, false, "Пониженная", null);
+    public static final VatItem VAT_7 = new VatItem(guid("vat", "7"), "7%", new BigDecimal("7"), false, "УСН7", null);
+    public static final VatItem VAT_5 = new VatItem(guid("vat", "5"), "5%", new BigDecimal("5"), false, "УСН5", null);
+    public static final VatItem VAT_0 = new VatItem(guid("vat", "0"), "0%", BigDecimal.ZERO, false, "Нулевая", null);
+    public static final VatItem VAT_NONE = new VatItem(guid("vat", "none"), "Без НДС", null, false, "БезНДС", null);
+    public static final VatItem VAT_22_122 = new VatItem(guid("vat", "22/122"), "22/122", new BigDecimal("22"), true,
+            "Общая", null);
+    /** The rate of 2019-2025, kept in the catalog as a real base keeps it; no longer valid in 2026. */
+    public static final VatItem VAT_20 = new VatItem(VAT_20_REF, "20%", new BigDecimal("20"), false, "Общая",
+            java.time.LocalDate.of(2025, 12, 31));
+    public static final List<VatItem> VAT_ITEMS = List.of(VAT_22, VAT_10, VAT_7, VAT_5, VAT_0, VAT_NONE, VAT_22_122,
+            VAT_20);
+
+    /**
+     * The rate an item has in 1C: food (tea, honey) 10 %, everything else 22 %. ООО «Ромашка» is on ОСН and sells at
+     * these; ИП Васильков is on УСН with 5 % (the accounts' settings.vatRate), which every line of his gets.
+     */
+    public static VatItem vatOf(Item item) {
+        return categoryOf(item) == FOOD ? VAT_10 : VAT_22;
+    }
+
+    /** The organization's VAT regime: null on ОСН (each item's rate), else the one rate of every line. */
+    public static VatItem regimeOf(Organization organization) {
+        return organization == VASILKOV ? VAT_5 : null;
+    }
+
     public static final List<Item> ITEMS = List.of(
             item("RM-TEA-001", "Чай чёрный «Ассам», 250 г", null, "460123450001", "349.00"),
             item("RM-TEA-002", "Чай зелёный «Сенча», 100 г", null, "460123450002", "289.00"),

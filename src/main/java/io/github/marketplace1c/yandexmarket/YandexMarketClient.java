@@ -1,7 +1,6 @@
 package io.github.marketplace1c.yandexmarket;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.marketplace1c.account.Account;
 import io.github.marketplace1c.failure.PermanentFailure;
 import io.github.marketplace1c.failure.ReasonCode;
@@ -12,62 +11,30 @@ import io.github.marketplace1c.ratelimit.WindowQuota;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
- * The Yandex Market Partner API calls the orders flow makes. Market answers a limit with <b>420</b> (not 429) and
- * says until when in {@code X-RateLimit-Resource-Until} (a date): the account waits until then. 401/403 are
- * AUTH_FAILED for that account; 5xx are transient; other 4xx mean our request is wrong.
+ * The Yandex Market Partner API calls of the flows not yet written as routes (stocks, prices, catalog, reports);
+ * the orders route makes its own call (routes/yandex-market/orders.camel.yaml). Answers are classified by
+ * {@link YandexMarketAnswers}, as the route's are (a 420 waits until {@code X-RateLimit-Resource-Until}).
  */
 public class YandexMarketClient {
-
-    public record Page(List<JsonNode> orders, String nextPageToken) {
-    }
 
     private final HttpJson http;
     private final String baseUrl;
     private final AccountThrottle throttle;
-    private final Clock clock;
-    private final Duration defaultWait;
+    private final YandexMarketAnswers answers;
 
     public YandexMarketClient(HttpJson http, String baseUrl, AccountThrottle throttle, Clock clock, Duration defaultWait) {
         this.http = http;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.throttle = throttle;
-        this.clock = clock;
-        this.defaultWait = defaultWait;
+        this.answers = new YandexMarketAnswers(http.json(), throttle, clock, defaultWait);
     }
 
-    /**
-     * {@code POST /v1/businesses/{businessId}/orders}: the campaign's FBS orders created from one day up to another
-     * (not included; Moscow dates), and — when given — updated since an instant; at most 50 a page.
-     */
-    public Page orders(Account account, long businessId, long campaignId, LocalDate createdFrom, LocalDate createdTo,
-                       Instant updatedFrom, Instant updatedTo, String pageToken, int limit) {
-        ObjectNode body = http.json().createObjectNode();
-        body.putArray("campaignIds").add(campaignId);
-        ObjectNode dates = body.putObject("dates");
-        dates.put("creationDateFrom", createdFrom.toString());
-        dates.put("creationDateTo", createdTo.toString());
-        if (updatedFrom != null) {
-            dates.put("updateDateFrom", updatedFrom.toString());
-            dates.put("updateDateTo", updatedTo.toString());
-        }
-        String path = "/v1/businesses/" + businessId + "/orders?limit=" + limit
-                + (pageToken == null || pageToken.isEmpty() ? ""
-                        : "&pageToken=" + java.net.URLEncoder.encode(pageToken, java.nio.charset.StandardCharsets.UTF_8));
-        JsonNode answer = call(account, path, body);
-        List<JsonNode> orders = new ArrayList<>();
-        answer.path("orders").forEach(orders::add);
-        String next = answer.path("paging").path("nextPageToken").asText("");
-        return new Page(orders, next);
+    /** How Market's answers are classified, shared with the route steps ({@link YandexMarketApiSteps}). */
+    public YandexMarketAnswers answers() {
+        return answers;
     }
 
     /**
@@ -80,7 +47,7 @@ public class YandexMarketClient {
         return call(account, "PUT", "/v2/campaigns/" + campaignId + "/offers/stocks", body,
                 answer -> quota.observe(key, number(answer.header("X-RateLimit-Resource-Limit")),
                         number(answer.header("X-RateLimit-Resource-Remaining")),
-                        instant(answer.header("X-RateLimit-Resource-Until"))));
+                        YandexMarketAnswers.instant(answer.header("X-RateLimit-Resource-Until"))));
     }
 
     private static Integer number(String header) {
@@ -187,67 +154,16 @@ public class YandexMarketClient {
         try {
             response = http.send(method, baseUrl + path, Map.of("Api-Key", account.credential("apiKey")), body);
         } catch (IOException e) {
-            throw new TransientFailure(ReasonCode.MARKETPLACE_UNAVAILABLE, where + " did not answer ("
-                    + e.getClass().getSimpleName() + ")", null, e);
+            throw answers.unreachable(where, e);
         }
         onAnswer.accept(response);
         int status = response.status();
         if (status == 200) {
-            try {
-                return http.parse(response.body());
-            } catch (IOException e) {
-                throw new PermanentFailure(ReasonCode.INVALID_PAYLOAD, where + " answered with a body that is not JSON");
-            }
-        }
-        String message = where + " answered " + status + " " + errorText(response.body());
-        if (status == 420 || status == 429) {
-            Duration wait = until(response.header("X-RateLimit-Resource-Until"));
-            throttle.backOff(account.id(), wait);
-            throw new TransientFailure(ReasonCode.MARKETPLACE_UNAVAILABLE, message + " (waiting " + wait.toMillis()
-                    + " ms, until the time Market named)", wait, null);
-        }
-        if (status == 401 || status == 403) {
-            throw new PermanentFailure(ReasonCode.AUTH_FAILED, message + " (check the account's Api-Key, its scopes "
-                    + "and businessId)");
-        }
-        if (status >= 500) {
-            throw new TransientFailure(ReasonCode.MARKETPLACE_UNAVAILABLE, message, null, null);
+            return answers.ok(where, response.body());
         }
         if (status == 404 && path.startsWith("/v2/reports/info/")) {
             throw new NotFound();
         }
-        throw new PermanentFailure(ReasonCode.CONFIGURATION, message);
-    }
-
-    /** {@code X-RateLimit-Resource-Until} is a date (RFC 1123), not a number of seconds. */
-    private Duration until(String header) {
-        Instant until = instant(header);
-        if (until == null) {
-            return defaultWait;
-        }
-        Duration wait = Duration.between(clock.instant(), until);
-        return wait.isNegative() ? Duration.ZERO : wait;
-    }
-
-    private static Instant instant(String header) {
-        if (header == null || header.isBlank()) {
-            return null;
-        }
-        try {
-            return ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
-
-    private String errorText(String body) {
-        try {
-            JsonNode answer = http.parse(body);
-            List<String> texts = new ArrayList<>();
-            answer.path("errors").forEach(e -> texts.add(e.path("code").asText("") + ": " + e.path("message").asText("")));
-            return String.join("; ", texts);
-        } catch (IOException e) {
-            return body == null ? "" : body.substring(0, Math.min(200, body.length()));
-        }
+        throw answers.failure(account, where, status, response.body(), response.header("X-RateLimit-Resource-Until"));
     }
 }

@@ -91,7 +91,7 @@ public class YandexMarketOrderTranslator {
                 BigDecimal quantity = BigDecimal.valueOf(count.asInt());
                 BigDecimal sum = total.setScale(2, RoundingMode.HALF_UP);
                 lines.add(new Order.Line(offerId, item.path("offerName").asText(offerId), quantity,
-                        sum.divide(quantity, 2, RoundingMode.HALF_UP), sum));
+                        sum.divide(quantity, 2, RoundingMode.HALF_UP), sum, YandexMarketVat.stated(item.path("vat"))));
             }
         }
         if (!problems.isEmpty()) {

@@ -193,6 +193,26 @@ class OzonOrdersFailuresTest {
     }
 
     @Test
+    void whenOzonStaysDownThePollIsRetriedThenParkedOnceAndTheRunEnds() throws Exception {
+        try (FlowWorld world = new FlowWorld(OneCEmulator.Configuration.UT, temp, Map.of(
+                "mp1c.retry.maxRedeliveries", "2", "mp1c.retry.initialDelayMs", "10", "mp1c.retry.maxDelayMs", "20"))) {
+            world.start();
+            world.ozon.faults().armStatus(Faults.Kind.SERVER_ERROR, 503, Faults.ALWAYS, "/v4/posting/fbs/list");
+
+            List<Journal.RunSummary> runs = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                    java.time.Duration.ofSeconds(60), () -> world.runOrders());
+
+            assertThat(runs).hasSize(SandboxData.OZON_ACCOUNTS.size())
+                    .allSatisfy(r -> assertThat(r.status()).isEqualTo("FAILED"));
+            JsonNode letters = world.adminJson("GET", "/api/dead-letters?reason=MARKETPLACE_UNAVAILABLE", null);
+            // one poll dead letter per account, each after the first call and two retries
+            assertThat(letters.size()).isEqualTo(SandboxData.OZON_ACCOUNTS.size());
+            assertThat(letters.findValuesAsText("recordKey")).containsOnly("poll");
+            assertThat(letters.get(0).path("message").asText()).contains("/v4/posting/fbs/list answered 503");
+        }
+    }
+
+    @Test
     void ozonRateLimitsAreWaitedOutAndNothingIsLost() throws Exception {
         try (FlowWorld world = new FlowWorld(OneCEmulator.Configuration.UT, temp, Map.of())) {
             world.start();

@@ -38,15 +38,15 @@ class RouteSchemaTest {
      * The list may only shrink: a file leaving it must then pass the Kaoto check like every other.
      */
     private static final Set<String> NOT_YET_PLAIN_ROUTES = Set.of(
-            "routes/shared/catalog.camel.yaml", "routes/shared/flows.camel.yaml", "routes/shared/orders.camel.yaml",
+            "routes/shared/catalog.camel.yaml", "routes/shared/flows.camel.yaml",
             "routes/shared/prices.camel.yaml", "routes/shared/sales-report.camel.yaml",
             "routes/shared/services.camel.yaml", "routes/shared/stocks.camel.yaml",
             "routes/ozon/catalog.camel.yaml", "routes/ozon/prices.camel.yaml",
             "routes/ozon/sales-report.camel.yaml", "routes/ozon/services.camel.yaml", "routes/ozon/stocks.camel.yaml",
-            "routes/wildberries/catalog.camel.yaml", "routes/wildberries/orders.camel.yaml",
+            "routes/wildberries/catalog.camel.yaml",
             "routes/wildberries/prices.camel.yaml", "routes/wildberries/sales-report.camel.yaml",
             "routes/wildberries/services.camel.yaml", "routes/wildberries/stocks.camel.yaml",
-            "routes/yandex-market/catalog.camel.yaml", "routes/yandex-market/orders.camel.yaml",
+            "routes/yandex-market/catalog.camel.yaml",
             "routes/yandex-market/prices.camel.yaml", "routes/yandex-market/sales-report.camel.yaml",
             "routes/yandex-market/services.camel.yaml", "routes/yandex-market/stocks.camel.yaml");
 

@@ -26,6 +26,12 @@ class OrderProfilesTest {
     private static final String SHIRT = "66666666-6666-6666-6666-666666666666";
     private static final String SIZE_M = "77777777-7777-7777-7777-777777777777";
 
+    private static final VatRate VAT_10 = new VatRate("cccccccc-cccc-cccc-cccc-cccccccccc10", BigDecimal.TEN);
+    private static final VatRate VAT_22 = new VatRate("cccccccc-cccc-cccc-cccc-cccccccccc22", new BigDecimal("22"));
+    private static final VatRate NO_VAT = new VatRate("cccccccc-cccc-cccc-cccc-cccccccccc00", null);
+    /** Tea at 10 %, the shirt at 22 %: each item's own rate. */
+    private static final DocumentVat OWN_RATES = new DocumentVat(Map.of(TEA, VAT_10, SHIRT, VAT_22));
+
     private final ObjectMapper json = new ObjectMapper();
     private final OneCSettings settings = new OneCSettings(ZoneId.of("Europe/Moscow"), null, true,
             "ПередачаНаКомиссию", "КОтгрузке", null, "88888888-8888-8888-8888-888888888888", "Отменен");
@@ -45,7 +51,7 @@ class OrderProfilesTest {
 
     @Test
     void unfOrderIsZakazPokupatelyaWithZapasyAndCompositeNomenclature() {
-        ObjectNode doc = new UnfOrderProfile(settings).newOrder(order(), json);
+        ObjectNode doc = new UnfOrderProfile(settings).newOrder(order(), OWN_RATES, json);
 
         assertThat(doc.path("Date").asText()).isEqualTo("2026-11-02T12:15:00"); // Moscow wall-clock time
         assertThat(doc.path("ВидОперации").asText()).isEqualTo("ЗаказНаПродажу");
@@ -67,26 +73,50 @@ class OrderProfilesTest {
         assertThat(rows.get(1).path("LineNumber").asInt()).isEqualTo(2);
         assertThat(rows.get(1).path("Характеристика_Key").asText()).isEqualTo(SIZE_M);
         assertThat(rows.get(1).path("СтруктурнаяЕдиницаРезерв_Key").asText()).isEqualTo(WAREHOUSE);
+        // VAT inside the sums: 698.00 × 10/110 = 63.4545… → 63.45; 1290.50 × 22/122 = 232.7131… → 232.71
+        assertThat(doc.path("СуммаВключаетНДС").asBoolean()).isTrue();
+        assertThat(doc.path("НалогообложениеНДС").asText()).isEqualTo("ОблагаетсяНДС");
+        assertThat(rows.get(0).path("СтавкаНДС_Key").asText()).isEqualTo(VAT_10.ref());
+        assertThat(rows.get(0).path("СуммаНДС").decimalValue()).isEqualByComparingTo("63.45");
+        assertThat(rows.get(0).path("Всего").decimalValue()).isEqualByComparingTo("698.00");
+        assertThat(rows.get(1).path("СтавкаНДС_Key").asText()).isEqualTo(VAT_22.ref());
+        assertThat(rows.get(1).path("СуммаНДС").decimalValue()).isEqualByComparingTo("232.71");
     }
 
     @Test
-    void utOrderIsZakazKlientaWithTovaryPartnerAndAgreement() {
-        ObjectNode doc = new UtOrderProfile(settings).newOrder(order(), json);
+    void anOrderWhoseEveryLineIsWithoutVatIsNotSubjectToVat() {
+        DocumentVat none = new DocumentVat(Map.of(TEA, NO_VAT, SHIRT, NO_VAT));
 
-        assertThat(doc.path("НомерПоДаннымКлиента").asText()).isEqualTo("0123456789-0001-1");
-        assertThat(doc.path("Партнер_Key").asText()).isEqualTo("99999999-9999-9999-9999-999999999999");
-        assertThat(doc.path("Соглашение_Key").asText()).isEqualTo("aaaaaaaa-aaaa-aaaa-aaaa-aaaaaaaaaaaa");
-        assertThat(doc.path("Склад_Key").asText()).isEqualTo(WAREHOUSE);
-        assertThat(doc.path("ХозяйственнаяОперация").asText()).isEqualTo("ПередачаНаКомиссию");
-        assertThat(doc.path("Статус").asText()).isEqualTo("КОтгрузке");
-        JsonNode rows = doc.path("Товары");
-        assertThat(rows).hasSize(2);
-        assertThat(rows.get(1).path("LineNumber").asInt()).isEqualTo(2);
-        assertThat(rows.get(1).path("КодСтроки").asInt()).isEqualTo(2);
-        assertThat(rows.get(1).path("Номенклатура_Key").asText()).isEqualTo(SHIRT);
-        assertThat(rows.get(1).path("Сумма").decimalValue()).isEqualByComparingTo("1290.50");
-        assertThat(rows.get(1).path("СуммаСНДС").decimalValue()).isEqualByComparingTo("1290.50");
-        assertThat(doc.path("СуммаДокумента").decimalValue()).isEqualByComparingTo("1988.50");
+        ObjectNode unf = new UnfOrderProfile(settings).newOrder(order(), none, json);
+        ObjectNode ut = new UtOrderProfile(settings).newOrder(order(), none, json);
+
+        assertThat(unf.path("НалогообложениеНДС").asText()).isEqualTo("НеОблагаетсяНДС");
+        assertThat(ut.path("НалогообложениеНДС").asText()).isEqualTo("ПродажаНеОблагаетсяНДС");
+        for (JsonNode row : unf.path("Запасы")) {
+            assertThat(row.path("СтавкаНДС_Key").asText()).isEqualTo(NO_VAT.ref());
+            assertThat(row.path("СуммаНДС").decimalValue()).isEqualByComparingTo("0");
+        }
+        for (JsonNode row : ut.path("Товары")) {
+            assertThat(row.path("СтавкаНДС_Key").asText()).isEqualTo(NO_VAT.ref());
+            assertThat(row.path("СуммаНДС").decimalValue()).isEqualByComparingTo("0");
+        }
+    }
+
+    @Test
+    void vatInsideASumIsRoundedToTheKopeckHalfAwayFromZeroAs1CDoes() {
+        VatRate five = new VatRate("r5", new BigDecimal("5"));
+        VatRate seven = new VatRate("r7", new BigDecimal("7"));
+        VatRate ten = new VatRate("r10", BigDecimal.TEN);
+        // sum × rate / (100 + rate)
+        assertThat(five.vatIn(new BigDecimal("21.00"))).isEqualByComparingTo("1.00");
+        assertThat(five.vatIn(new BigDecimal("999.99"))).isEqualByComparingTo("47.62");   // 47.6185…
+        assertThat(seven.vatIn(new BigDecimal("0.15"))).isEqualByComparingTo("0.01");    // 0.0098…
+        assertThat(seven.vatIn(new BigDecimal("1234.56"))).isEqualByComparingTo("80.77"); // 80.7658…
+        // exactly half a kopeck rounds up; a return's negative sum rounds like its sale
+        assertThat(ten.vatIn(new BigDecimal("0.055"))).isEqualByComparingTo("0.01");
+        assertThat(ten.vatIn(new BigDecimal("-0.055"))).isEqualByComparingTo("-0.01");
+        assertThat(new VatRate("r0", BigDecimal.ZERO).vatIn(new BigDecimal("100"))).isEqualByComparingTo("0");
+        assertThat(NO_VAT.vatIn(new BigDecimal("100"))).isEqualByComparingTo("0");
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.github.marketplace1c.journal.Journal;
 import io.github.marketplace1c.mapping.MappingTable;
 import io.github.marketplace1c.sandbox.Sandbox;
 import io.github.marketplace1c.sandbox.SandboxClock;
+import io.github.marketplace1c.sandbox.SpecFullAnswers;
 import io.github.marketplace1c.sandbox.onec.OneCEmulator;
 import io.github.marketplace1c.sandbox.ozon.OzonEmulator;
 import io.github.marketplace1c.sandbox.wildberries.WildberriesEmulator;
@@ -53,6 +54,12 @@ public final class FlowWorld implements AutoCloseable {
         wildberries = new WildberriesEmulator(vertx, clock, true).start("127.0.0.1", 0);
         yandexMarket = new YandexMarketEmulator(vertx, clock, true).start("127.0.0.1", 0);
         onec = new OneCEmulator(vertx, configuration, true).start("127.0.0.1", 0);
+        // -Dmp1c.sandbox.fullAnswers=true (or flow/FullAnswersFlowTest) runs every flow test with full answers:
+        // the emulators add every optional field of the spec their answer lacks (sandbox.SpecFullAnswers)
+        boolean full = Boolean.getBoolean(SpecFullAnswers.SETTING);
+        ozon.fullAnswers().switchOn(full);
+        wildberries.fullAnswers().switchOn(full);
+        yandexMarket.fullAnswers().switchOn(full);
         jdbcUrl = TestDatabase.fresh(temp);
         overrides.put("mp1c.sandbox.enabled", "false");
         overrides.put("mp1c.schedule.enabled", "false");

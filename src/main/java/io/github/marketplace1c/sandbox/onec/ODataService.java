@@ -227,13 +227,10 @@ final class ODataService {
     }
 
     private Reply collection(EntitySet set, Map<String, String> query) {
-        List<ObjectNode> objects = store.list(set);
         String filter = query.get("$filter");
-        if (filter != null && !filter.isBlank()) {
-            Predicate<ObjectNode> predicate = ODataFilter.compile(filter, set);
-            objects = objects.stream().filter(predicate).toList();
-        }
-        objects = new ArrayList<>(objects);
+        Predicate<ObjectNode> predicate = filter != null && !filter.isBlank() ? ODataFilter.compile(filter, set)
+                : o -> true;
+        List<ObjectNode> objects = new ArrayList<>(store.list(set, predicate));
         String orderBy = query.get("$orderby");
         if (orderBy != null && !orderBy.isBlank()) {
             objects.sort(comparator(set, orderBy));

@@ -13,8 +13,9 @@ import java.util.Set;
 /**
  * The objects every emulated base starts with, taken from {@link SandboxData} so that the marketplace emulators, the
  * mapping tables and 1C agree on GUIDs: organizations, the Ozon counterparty (and, in УТ/КА, partner and
- * agreements), the commission contracts, warehouses, nomenclature with characteristics, the ruble, VAT 20 %, and in
- * УНФ the customer-order states. Only properties the configuration's metadata has are set, and the values go through
+ * agreements), the commission contracts, warehouses, nomenclature with characteristics, the ruble, the VAT catalog
+ * with the 2026 rates (items and contracts carry theirs, {@link SandboxData#vatOf}), and in УНФ the customer-order
+ * states. Only properties the configuration's metadata has are set, and the values go through
  * a strict binder, so the seed is exactly what a strict client could have written.
  */
 final class OneCSeed {
@@ -79,6 +80,12 @@ final class OneCSeed {
                 owner(values, "Catalog_ДоговорыКонтрагентов", "Catalog_Контрагенты", contract.counterpartyRef());
             } else {
                 values.put("ТипДоговора", "СКомиссионером");
+                // УТ/КА: the contract says how the organization's sales are taxed (УСН 5 %: every line at 5 %)
+                values.put("НалогообложениеНДС", "ПродажаОблагаетсяНДС");
+                SandboxData.VatItem regime = SandboxData.ORGANIZATIONS.stream()
+                        .filter(o -> o.ref().equals(contract.organizationRef())).findFirst()
+                        .map(SandboxData::regimeOf).orElse(null);
+                values.put("СтавкаНДС_Key", regime == null ? null : regime.ref());
                 values.put("Контрагент_Key", contract.counterpartyRef());
                 values.put("Партнер_Key", partnerOf(contract.counterpartyRef()));
                 values.put("Статус", "Действует");
@@ -118,7 +125,10 @@ final class OneCSeed {
                     "Code", service.code(),
                     "Description", service.name(),
                     "НаименованиеПолное", service.name(),
-                    "ТипНоменклатуры", "Услуга"));
+                    "ТипНоменклатуры", "Услуга",
+                    // the marketplaces are VAT payers: their services carry the general rate
+                    "СтавкаНДС_Key", SandboxData.VAT_22.ref(),
+                    "ВидСтавкиНДС", SandboxData.VAT_22.kind()));
         }
         if (unf) {
             for (String state : ORDER_STATES) {
@@ -134,11 +144,35 @@ final class OneCSeed {
                 "Description", "руб.",
                 "НаименованиеПолное", "Российский рубль",
                 "СимвольноеПредставление", "₽"));
-        put("Catalog_СтавкиНДС", SandboxData.VAT_20_REF, values(
-                "Description", "20%",
-                "Ставка", 20,
-                "ПеречислениеСтавкаНДС", "НДС20",
-                "ВидСтавкиНДС", "Общая"));
+        for (SandboxData.VatItem vat : SandboxData.VAT_ITEMS) {
+            put("Catalog_СтавкиНДС", vat.ref(), values(
+                    "Description", vat.name(),
+                    "Ставка", vat.percent() == null ? 0 : vat.percent(),
+                    // УНФ
+                    "НеОблагается", vat.percent() == null,
+                    "Расчетная", vat.calculated(),
+                    "ВидСтавкиНДС", vat.kind(),
+                    // УТ/КА: the old enum has no 22/7/5 % values; validity says which general rate applies when
+                    "РасчетнаяСтавка", vat.calculated(),
+                    "ПеречислениеСтавкаНДС", legacyEnum(vat),
+                    "НачалоПериода", vat == SandboxData.VAT_22 || vat == SandboxData.VAT_22_122
+                            ? "2026-01-01T00:00:00" : null,
+                    "КонецПериода", vat.until() == null ? null : vat.until() + "T00:00:00",
+                    "Основная", !vat.calculated()));
+        }
+    }
+
+    /** УТ/КА's ПеречислениеСтавкаНДС of an item: the rates the old enum knows; none for 22, 7, 5 %. */
+    private static String legacyEnum(SandboxData.VatItem vat) {
+        if (vat.percent() == null) {
+            return "БезНДС";
+        }
+        return switch (vat.percent().intValue()) {
+            case 20 -> "НДС20";
+            case 10 -> "НДС10";
+            case 0 -> "НДС0";
+            default -> null;
+        };
     }
 
     private void nomenclature(boolean unf) {
@@ -164,7 +198,8 @@ final class OneCSeed {
                         "ТипНоменклатуры", unf ? "Запас" : "Товар",
                         "ИспользоватьХарактеристики", withCharacteristics,
                         "ИспользованиеХарактеристик", withCharacteristics ? "ИндивидуальныеДляНоменклатуры" : "НеИспользовать",
-                        "СтавкаНДС_Key", SandboxData.VAT_20_REF,
+                        "СтавкаНДС_Key", SandboxData.vatOf(item).ref(),
+                        "ВидСтавкиНДС", SandboxData.vatOf(item).kind(),
                         unf ? "КатегорияНоменклатуры_Key" : "ТоварнаяКатегория_Key", SandboxData.categoryOf(item).ref());
                 if (!unf) {
                     values.put("ВидНоменклатуры_Key", SandboxData.GOODS_KIND.ref());

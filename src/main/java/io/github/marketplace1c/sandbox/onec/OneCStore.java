@@ -27,11 +27,23 @@ final class OneCStore {
     private final Map<String, Long> lastNumbers = new HashMap<>();
 
     synchronized List<ObjectNode> list(EntitySet set) {
+        return list(set, o -> true);
+    }
+
+    /**
+     * Copies of the objects that match, tested before they are copied: a $filter read of one document among
+     * thousands (the orders flow's look-up by external number) must not copy them all.
+     */
+    synchronized List<ObjectNode> list(EntitySet set, java.util.function.Predicate<ObjectNode> matches) {
         if (set.isTabularSection()) {
-            return rows(set);
+            return rows(set).stream().filter(matches).toList();
         }
         List<ObjectNode> copies = new ArrayList<>();
-        objects.getOrDefault(set.name(), new LinkedHashMap<>()).values().forEach(o -> copies.add(o.deepCopy()));
+        for (ObjectNode o : objects.getOrDefault(set.name(), new LinkedHashMap<>()).values()) {
+            if (matches.test(o)) {
+                copies.add(o.deepCopy());
+            }
+        }
         return copies;
     }
 

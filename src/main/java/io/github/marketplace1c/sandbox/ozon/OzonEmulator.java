@@ -3,6 +3,7 @@ package io.github.marketplace1c.sandbox.ozon;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.marketplace1c.sandbox.SpecFullAnswers;
 import io.github.marketplace1c.sandbox.EmulatorServer;
 import io.github.marketplace1c.sandbox.Faults;
 import io.github.marketplace1c.sandbox.SandboxData;
@@ -60,6 +61,14 @@ public final class OzonEmulator implements AutoCloseable {
     private String host;
 
     private final Clock clock;
+
+    /** Full answers (every optional field of the spec filled): off unless {@code mp1c.sandbox.fullAnswers}. */
+    private final SpecFullAnswers fullAnswers =
+            SpecFullAnswers.of("ozon");
+
+    public SpecFullAnswers fullAnswers() {
+        return fullAnswers;
+    }
 
     public OzonEmulator(Vertx vertx, Clock clock, boolean seeded) {
         this.clock = clock;
@@ -312,13 +321,13 @@ public final class OzonEmulator implements AutoCloseable {
         }
     }
 
-    private static void send(RoutingContext ctx, int status, String body) {
+    private void send(RoutingContext ctx, int status, String body) {
         if (ctx.response().closed()) {
             return;
         }
         ctx.response().setStatusCode(status)
                 .putHeader("Content-Type", "application/json")
-                .end(body);
+                .end(fullAnswers.fill(ctx.request().method().name(), ctx.request().path(), status, body));
     }
 
     // ---- control endpoint ----------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ package io.github.marketplace1c.sandbox.wildberries;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.marketplace1c.sandbox.SpecFullAnswers;
 import io.github.marketplace1c.sandbox.EmulatorServer;
 import io.github.marketplace1c.sandbox.Faults;
 import io.github.marketplace1c.sandbox.SandboxData;
@@ -148,6 +149,14 @@ public final class WildberriesEmulator implements AutoCloseable {
     private final AtomicLong requestIds = new AtomicLong();
     private HttpServer server;
     private String host;
+
+    /** Full answers (every optional field of the spec filled): off unless {@code mp1c.sandbox.fullAnswers}. */
+    private final SpecFullAnswers fullAnswers =
+            SpecFullAnswers.of("wildberries");
+
+    public SpecFullAnswers fullAnswers() {
+        return fullAnswers;
+    }
 
     public WildberriesEmulator(Vertx vertx, Clock clock, boolean seeded) {
         this.vertx = vertx;
@@ -541,13 +550,13 @@ public final class WildberriesEmulator implements AutoCloseable {
         }
     }
 
-    private static void send(RoutingContext ctx, int status, Map<String, String> headers, String body) {
+    private void send(RoutingContext ctx, int status, Map<String, String> headers, String body) {
         if (ctx.response().closed()) {
             return;
         }
         ctx.response().setStatusCode(status);
         headers.forEach((name, value) -> ctx.response().putHeader(name, value));
-        ctx.response().end(body);
+        ctx.response().end(fullAnswers.fill(ctx.request().method().name(), ctx.request().path(), status, body));
     }
 
     // ---- control endpoint ----------------------------------------------------------------------------------

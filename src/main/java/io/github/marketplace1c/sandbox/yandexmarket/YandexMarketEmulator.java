@@ -3,6 +3,7 @@ package io.github.marketplace1c.sandbox.yandexmarket;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.marketplace1c.sandbox.SpecFullAnswers;
 import io.github.marketplace1c.sandbox.EmulatorServer;
 import io.github.marketplace1c.sandbox.Faults;
 import io.github.marketplace1c.sandbox.SandboxData;
@@ -82,6 +83,14 @@ public final class YandexMarketEmulator implements AutoCloseable {
     private final List<RecordedExchange> recorded = new ArrayList<>();
     private HttpServer server;
     private String host;
+
+    /** Full answers (every optional field of the spec filled): off unless {@code mp1c.sandbox.fullAnswers}. */
+    private final SpecFullAnswers fullAnswers =
+            SpecFullAnswers.of("yandex-market");
+
+    public SpecFullAnswers fullAnswers() {
+        return fullAnswers;
+    }
 
     public YandexMarketEmulator(Vertx vertx, Clock clock, boolean seeded) {
         this.vertx = vertx;
@@ -657,7 +666,7 @@ public final class YandexMarketEmulator implements AutoCloseable {
         }
     }
 
-    private static void send(RoutingContext ctx, int status, Map<String, String> headers, String body) {
+    private void send(RoutingContext ctx, int status, Map<String, String> headers, String body) {
         if (ctx.response().closed() || ctx.response().ended()) {
             return;
         }
@@ -666,7 +675,8 @@ public final class YandexMarketEmulator implements AutoCloseable {
             ctx.response().setStatusMessage("Enhance Your Calm");
         }
         headers.forEach(ctx.response()::putHeader);
-        ctx.response().putHeader("Content-Type", "application/json").end(body);
+        ctx.response().putHeader("Content-Type", "application/json")
+                .end(fullAnswers.fill(ctx.request().method().name(), ctx.request().path(), status, body));
     }
 
     // ---- control endpoint ----------------------------------------------------------------------------------

@@ -163,6 +163,64 @@ class OneCEmulatorTest {
                 r -> assertThat(r.path("Ставка").asInt()).isEqualTo(20));
     }
 
+    @ParameterizedTest
+    @EnumSource(value = Configuration.class, names = {"UT", "KA", "UNF"})
+    void theVatCatalogHasThe2026RatesInTheConfigurationsOwnFieldsAndItemsCarryTheirRate(Configuration configuration) {
+        start(configuration, true);
+        boolean unf = configuration == Configuration.UNF;
+
+        for (SandboxData.VatItem vat : SandboxData.VAT_ITEMS) {
+            ObjectNode item = emulator.object("Catalog_СтавкиНДС", vat.ref()).orElseThrow();
+            assertThat(item.path("Ставка").decimalValue())
+                    .isEqualByComparingTo(vat.percent() == null ? java.math.BigDecimal.ZERO : vat.percent());
+            if (unf) {
+                assertThat(item.path("НеОблагается").asBoolean()).isEqualTo(vat.percent() == null);
+                assertThat(item.path("Расчетная").asBoolean()).isEqualTo(vat.calculated());
+                assertThat(item.path("ВидСтавкиНДС").asText()).isEqualTo(vat.kind());
+                assertThat(item.has("РасчетнаяСтавка")).as("УНФ has no РасчетнаяСтавка").isFalse();
+            } else {
+                assertThat(item.path("РасчетнаяСтавка").asBoolean()).isEqualTo(vat.calculated());
+                assertThat(item.has("НеОблагается")).as("УТ/КА have no НеОблагается").isFalse();
+            }
+        }
+        if (!unf) {
+            assertThat(emulator.object("Catalog_СтавкиНДС", SandboxData.VAT_NONE.ref()).orElseThrow()
+                    .path("ПеречислениеСтавкаНДС").asText()).isEqualTo("БезНДС");
+            assertThat(emulator.object("Catalog_СтавкиНДС", SandboxData.VAT_20.ref()).orElseThrow()
+                    .path("КонецПериода").asText()).startsWith("2025-12-31");
+        }
+        ObjectNode tea = emulator.object("Catalog_Номенклатура", TEA.nomenclatureRef()).orElseThrow();
+        ObjectNode shirt = emulator.object("Catalog_Номенклатура", TSHIRT_M.nomenclatureRef()).orElseThrow();
+        if (unf) {
+            // УНФ's item holds a kind, not an item of the catalog
+            assertThat(tea.path("ВидСтавкиНДС").asText()).isEqualTo("Пониженная");
+            assertThat(shirt.path("ВидСтавкиНДС").asText()).isEqualTo("Общая");
+            assertThat(tea.has("СтавкаНДС_Key")).isFalse();
+        } else {
+            assertThat(tea.path("СтавкаНДС_Key").asText()).isEqualTo(SandboxData.VAT_10.ref());
+            assertThat(shirt.path("СтавкаНДС_Key").asText()).isEqualTo(SandboxData.VAT_22.ref());
+            ObjectNode vasilkovContract = emulator.object("Catalog_ДоговорыКонтрагентов",
+                    SandboxData.VASILKOV_OZON_CONTRACT.ref()).orElseThrow();
+            assertThat(vasilkovContract.path("СтавкаНДС_Key").asText()).isEqualTo(SandboxData.VAT_5.ref());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Configuration.class, names = {"UT", "UNF"})
+    void aVatFieldTheConfigurationDoesNotHaveFailsTheRequest(Configuration configuration) throws Exception {
+        start(configuration, true);
+        boolean unf = configuration == Configuration.UNF;
+        ObjectNode order = unf ? unfOrder("VAT-1") : utOrder("VAT-1");
+        ObjectNode row = (ObjectNode) order.path(unf ? "Запасы" : "Товары").get(0);
+        // УНФ rows have no СуммаСНДС; УТ/КА rows name the rate only as СтавкаНДС_Key
+        row.put(unf ? "СуммаСНДС" : "СтавкаНДС", unf ? "349" : SandboxData.VAT_22.ref());
+
+        var answer = client.post(unf ? "Document_ЗаказПокупателя" : "Document_ЗаказКлиента", order);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().toString()).contains(unf ? "СуммаСНДС" : "СтавкаНДС");
+    }
+
     // ---- create / read ---------------------------------------------------------------------------------------------
 
     @ParameterizedTest
