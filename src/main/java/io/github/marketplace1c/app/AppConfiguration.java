@@ -25,6 +25,7 @@ import io.github.marketplace1c.failure.RetryHints;
 import io.github.marketplace1c.flow.OrderIntake;
 import io.github.marketplace1c.http.HttpJson;
 import org.apache.camel.component.http.HttpComponent;
+import io.github.marketplace1c.instance.InstanceHeartbeat;
 import io.github.marketplace1c.journal.Journal;
 import io.github.marketplace1c.journal.PollState;
 import io.github.marketplace1c.journal.RecordClaims;
@@ -106,6 +107,19 @@ public class AppConfiguration implements CamelConfiguration {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
         HikariDataSource dataSource = openDatabase(settings);
+        // recovery without a hand (docs/cluster.md): a heartbeat per instance, claims and runs carry its id
+        boolean clustered = Boolean.parseBoolean(settings.get("mp1c.schedule.clustered", "false"));
+        InstanceHeartbeat instance = new InstanceHeartbeat(dataSource, clock, settings.get("mp1c.schedule.instanceId",
+                null), Duration.ofSeconds(settings.integer("mp1c.instance.deadAfterSeconds", 60)));
+        instance.start(context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "instance-heartbeat"),
+                Duration.ofSeconds(settings.integer("mp1c.instance.heartbeatSeconds", 15)));
+        context.addLifecycleStrategy(new org.apache.camel.support.LifecycleStrategySupport() {
+            @Override
+            public void onContextStopped(CamelContext stopped) {
+                instance.stop(); // before the pool closes: the flows have finished by now
+            }
+        });
+        registry.bind("instanceHeartbeat", instance);
         context.addLifecycleStrategy(new org.apache.camel.support.LifecycleStrategySupport() {
             @Override
             public void onContextStopped(CamelContext stopped) {
@@ -113,7 +127,7 @@ public class AppConfiguration implements CamelConfiguration {
             }
         });
         registry.bind("dataSource", dataSource);
-        if (Boolean.parseBoolean(settings.get("mp1c.schedule.clustered", "false"))) {
+        if (clustered) {
             ClusteredSchedules.install(context, dataSource, settings.get("mp1c.schedule.instanceId", ""),
                     settings.integer("mp1c.schedule.threads", 10),
                     settings.integer("mp1c.schedule.clusterCheckinSeconds", 15) * 1000L);
@@ -127,10 +141,15 @@ public class AppConfiguration implements CamelConfiguration {
         ZoneId onecZone = ZoneId.of(settings.get("mp1c.onec.timeZone", "Europe/Moscow"));
         Journal journal = new Journal(dataSource, clock);
         DeadLetters deadLetters = new DeadLetters(dataSource, clock);
-        RecordClaims claims = new RecordClaims(dataSource, clock, Duration.ofMinutes(30));
+        journal.instanceId(instance.id());
+        journal.closeInterrupted(instance, clustered).forEach(run -> org.slf4j.LoggerFactory.getLogger(
+                AppConfiguration.class).warn("Run {} ({} {} of account {}) was left running by a stopped instance: "
+                + "closed as INTERRUPTED", run.runId(), run.marketplace(), run.flow(), run.accountId()));
+        RecordClaims claims = new RecordClaims(dataSource, clock, Duration.ofMinutes(30), instance);
         MappingTable products = new MappingTable(MappingTable.Kind.PRODUCTS, dataSource, clock);
         MappingTable warehouses = new MappingTable(MappingTable.Kind.WAREHOUSES, dataSource, clock);
         registry.bind("journal", journal);
+        registry.bind("recordClaims", claims);
         registry.bind("deadLetters", deadLetters);
         registry.bind("productMappings", products);
         registry.bind("warehouseMappings", warehouses);
@@ -276,6 +295,13 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("flowRunner", flows);
         DeadLetterReplayer replayer = new DeadLetterReplayer(deadLetters, accounts, context.createProducerTemplate());
         registry.bind("deadLetterReplayer", replayer);
+        // records that failed transiently are retried by the poll itself (docs/dead-letters.md, "Retried by the poll")
+        io.github.marketplace1c.retry.TransientRetries retries = new io.github.marketplace1c.retry.TransientRetries(
+                deadLetters, replayer, clock, Duration.ofSeconds(settings.integer("mp1c.retry.pollFirstWaitSeconds", 60)),
+                settings.integer("mp1c.retry.pollMaxAttempts", 10));
+        for (String name : new String[] {"ozonOrders", "wildberriesOrders", "yandexMarketOrders"}) {
+            registry.lookupByNameAndType(name, OrderFlow.class).retries(retries);
+        }
         AdminApi adminApi = new AdminApi(json, deadLetters, replayer, products, warehouses,
                 new MappingCsv(products, MARKETPLACES), new MappingCsv(warehouses, MARKETPLACES), journal, flows,
                 dataSource, previews, inventory, accounts);

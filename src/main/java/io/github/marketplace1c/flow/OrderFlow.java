@@ -63,6 +63,13 @@ public class OrderFlow {
         this.overlap = overlap;
     }
 
+    /** Replays the account's transient dead letters before each run (docs/dead-letters.md); null: none. */
+    private volatile io.github.marketplace1c.retry.TransientRetries retries;
+
+    public void retries(io.github.marketplace1c.retry.TransientRetries retries) {
+        this.retries = retries;
+    }
+
     public OrderSource source() {
         return source;
     }
@@ -70,6 +77,9 @@ public class OrderFlow {
     /** Body: the account. Opens a journal run and fixes the window for every page of this run. */
     public void startRun(Exchange exchange) {
         Account account = exchange.getIn().getBody(Account.class);
+        if (retries != null && !"replay".equals(exchange.getProperty(FlowProperties.TRIGGER, String.class))) {
+            retries.retry(source.marketplace(), FLOW, account); // records that failed for a while, before the poll
+        }
         exchange.setProperty(FlowProperties.ACCOUNT, account);
         exchange.setProperty(FlowProperties.MARKETPLACE, source.marketplace());
         exchange.setProperty(FlowProperties.FLOW, FLOW);

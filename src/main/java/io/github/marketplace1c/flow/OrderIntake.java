@@ -87,7 +87,8 @@ public class OrderIntake {
                 exchange.removeProperty(FlowProperties.CLAIM_KEY);
                 throw new TransientFailure(ReasonCode.CLAIMED_ELSEWHERE, "Account " + account.id() + ", "
                         + order.marketplace() + " order " + order.externalNumber() + " is being loaded by another "
-                        + "run (or one that stopped: its claim expires after 30 minutes); replay it later");
+                        + "run (or one that stopped: its claim is released within a minute of its instance going); "
+                        + "the next run retries it, or replay it");
             }
         }
     }

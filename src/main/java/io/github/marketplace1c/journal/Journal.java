@@ -44,16 +44,24 @@ public class Journal {
         this.clock = clock;
     }
 
+    /** The instance (one start of it, {@code instances}) whose runs this journal opens; null when unknown. */
+    private volatile String instanceId;
+
+    public void instanceId(String id) {
+        this.instanceId = id;
+    }
+
     public long startRun(String marketplace, String flow, String accountId, String trigger) {
         var keys = new GeneratedKeyHolder();
         jdbc.update(con -> {
             var ps = con.prepareStatement("INSERT INTO journal_run (marketplace, flow, account_id, trigger_kind, "
-                    + "started_at, status) VALUES (?, ?, ?, ?, ?, 'RUNNING')", new String[] {"id"});
+                    + "started_at, status, instance_id) VALUES (?, ?, ?, ?, ?, 'RUNNING', ?)", new String[] {"id"});
             ps.setString(1, marketplace);
             ps.setString(2, flow);
             ps.setString(3, accountId);
             ps.setString(4, trigger);
             ps.setTimestamp(5, now());
+            ps.setString(6, instanceId);
             return ps;
         }, keys);
         return keys.getKey().longValue();
@@ -179,6 +187,32 @@ public class Journal {
         return camelCase(jdbc.queryForList("SELECT id, run_id, marketplace, flow, account_id, record_key, outcome, "
                 + "reason, message, onec_ref, onec_number, recorded_at, still_waiting FROM journal_record" + where.sql()
                 + " ORDER BY id DESC LIMIT ?", where.args(limit)));
+    }
+
+    /**
+     * At start: closes the runs an earlier start left RUNNING (killed, crashed) as INTERRUPTED, each with what it had
+     * counted, so no run stays RUNNING forever: those of an earlier start of this instance's name, of an instance
+     * whose heartbeat is older than a minute or whose row is gone, and, when not clustered, every RUNNING run started
+     * before this start that names no instance. A run of a live instance is left alone.
+     *
+     * @return the runs closed
+     */
+    public List<RunSummary> closeInterrupted(io.github.marketplace1c.instance.InstanceHeartbeat me, boolean clustered) {
+        List<Long> ids = jdbc.queryForList("SELECT r.id FROM journal_run r WHERE r.status = 'RUNNING' "
+                        + "AND r.started_at <= ? AND ((r.instance_id IS NOT NULL AND r.instance_id <> ? AND ("
+                        + "r.instance_id IN (SELECT i.instance_id FROM instances i WHERE i.name = ? OR i.heartbeat_at < ?) "
+                        + "OR NOT EXISTS (SELECT 1 FROM instances i WHERE i.instance_id = r.instance_id))) "
+                        + (clustered ? "" : "OR r.instance_id IS NULL") + ") ORDER BY r.id", Long.class,
+                Timestamp.from(me.startedAt()), me.id(), me.name(), Timestamp.from(me.deadBefore()));
+        List<RunSummary> closed = new java.util.ArrayList<>();
+        for (long id : ids) {
+            // counted as a run that stopped (what it fetched and never finished is not lost from view), then named
+            finishRun(id, "interrupted: the instance running it stopped before the run finished (closed at the "
+                    + "next start)");
+            jdbc.update("UPDATE journal_run SET status = 'INTERRUPTED' WHERE id = ?", id);
+            closed.add(run(id));
+        }
+        return closed;
     }
 
     /** Column names as JSON keys, the same on H2 (upper case) and PostgreSQL (lower case): run_id -> runId. */

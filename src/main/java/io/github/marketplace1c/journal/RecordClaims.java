@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import io.github.marketplace1c.instance.InstanceHeartbeat;
 import javax.sql.DataSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -11,7 +12,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Idempotency keys. A record is claimed (a row insert, unique per flow, account and key) before it is pushed
  * to 1C, so a second poller or a second instance that meets the same record backs off; once pushed the row
- * stays DONE and the record is skipped when it is fetched again. A claim left by a crashed run expires.
+ * stays DONE and the record is skipped when it is fetched again. A claim carries the instance that holds it: a
+ * claim of an instance whose heartbeat stopped ({@link InstanceHeartbeat}) counts as released, so the next poll of
+ * any instance takes the record again within a minute; any claim left by a crashed run expires after
+ * {@code staleAfter} all the same (claims written before instances had heartbeats carry none).
  */
 public class RecordClaims {
 
@@ -20,17 +24,25 @@ public class RecordClaims {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final Duration staleAfter;
+    private final InstanceHeartbeat instance;
 
     public RecordClaims(DataSource dataSource, Clock clock, Duration staleAfter) {
+        this(dataSource, clock, staleAfter, null);
+    }
+
+    /** @param instance this instance, whose id the claims carry; null: claims carry none and only expire */
+    public RecordClaims(DataSource dataSource, Clock clock, Duration staleAfter, InstanceHeartbeat instance) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.clock = clock;
         this.staleAfter = staleAfter;
+        this.instance = instance;
     }
 
     public Claim claim(String flow, String accountId, String recordKey) {
         try {
-            jdbc.update("INSERT INTO idempotency_key (flow, account_id, record_key, status, claimed_at) "
-                    + "VALUES (?, ?, ?, 'CLAIMED', ?)", flow, accountId, recordKey, Timestamp.from(clock.instant()));
+            jdbc.update("INSERT INTO idempotency_key (flow, account_id, record_key, status, claimed_at, instance_id) "
+                    + "VALUES (?, ?, ?, 'CLAIMED', ?, ?)", flow, accountId, recordKey, Timestamp.from(clock.instant()),
+                    instanceId());
             return Claim.CLAIMED;
         } catch (DuplicateKeyException e) {
             String status = jdbc.queryForObject("SELECT status FROM idempotency_key WHERE flow = ? AND account_id = ? "
@@ -38,13 +50,23 @@ public class RecordClaims {
             if ("DONE".equals(status)) {
                 return Claim.ALREADY_DONE;
             }
-            // A claim older than staleAfter belongs to a run that died: take it over.
-            int taken = jdbc.update("UPDATE idempotency_key SET claimed_at = ? WHERE flow = ? AND account_id = ? "
-                            + "AND record_key = ? AND status = 'CLAIMED' AND claimed_at < ?",
-                    Timestamp.from(clock.instant()), flow, accountId, recordKey,
-                    Timestamp.from(clock.instant().minus(staleAfter)));
+            // A claim of an instance that is gone (heartbeat too old, or its row removed by a clean stop), or older
+            // than staleAfter, belongs to a run that died: take it over. One UPDATE, so two takers cannot both win.
+            Timestamp now = Timestamp.from(clock.instant());
+            Timestamp deadBefore = Timestamp.from(instance == null ? clock.instant().minus(Duration.ofMinutes(1))
+                    : instance.deadBefore());
+            int taken = jdbc.update("UPDATE idempotency_key SET claimed_at = ?, instance_id = ? WHERE flow = ? "
+                            + "AND account_id = ? AND record_key = ? AND status = 'CLAIMED' AND (claimed_at < ? "
+                            + "OR (instance_id IS NOT NULL AND instance_id <> ? AND NOT EXISTS (SELECT 1 FROM instances i "
+                            + "WHERE i.instance_id = idempotency_key.instance_id AND i.heartbeat_at >= ?)))",
+                    now, instanceId(), flow, accountId, recordKey, Timestamp.from(clock.instant().minus(staleAfter)),
+                    instanceId() == null ? "" : instanceId(), deadBefore);
             return taken == 1 ? Claim.CLAIMED : Claim.BUSY_ELSEWHERE;
         }
+    }
+
+    private String instanceId() {
+        return instance == null ? null : instance.id();
     }
 
     public void done(String flow, String accountId, String recordKey, String onecRef) {

@@ -176,7 +176,8 @@ public class ReportFlow {
                 exchange.removeProperty(FlowProperties.CLAIM_KEY);
                 throw new TransientFailure(ReasonCode.CLAIMED_ELSEWHERE, "Account " + account.id() + ", "
                         + source.marketplace() + " report " + report.reportId() + " is being loaded by another run "
-                        + "(or one that stopped: its claim expires after 30 minutes); replay it later");
+                        + "(or one that stopped: its claim is released within a minute of its instance going); "
+                        + "replay it later");
             }
         }
     }

@@ -15,7 +15,7 @@ public final class TestDatabase {
 
     private static final List<String> TABLES = List.of("journal_record", "journal_run", "dead_letter",
             "idempotency_key", "poll_state", "product_map", "warehouse_map", "stock_source", "stock_rule", "export_state",
-            "catalog_product", "product_suggestion", "service_map", "report_journal",
+            "catalog_product", "product_suggestion", "service_map", "report_journal", "instances",
             // Quartz's job store (clustered schedules)
             "qrtz_fired_triggers", "qrtz_paused_trigger_grps", "qrtz_scheduler_state", "qrtz_locks",
             "qrtz_simple_triggers", "qrtz_cron_triggers", "qrtz_simprop_triggers", "qrtz_blob_triggers", "qrtz_triggers",
