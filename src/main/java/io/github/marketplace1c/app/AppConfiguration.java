@@ -300,7 +300,7 @@ public class AppConfiguration implements CamelConfiguration {
                 deadLetters, replayer, clock, Duration.ofSeconds(settings.integer("mp1c.retry.pollFirstWaitSeconds", 60)),
                 settings.integer("mp1c.retry.pollMaxAttempts", 10));
         for (String name : new String[] {"ozonOrders", "wildberriesOrders", "yandexMarketOrders"}) {
-            registry.lookupByNameAndType(name, OrderFlow.class).retries(retries);
+            registry.lookupByNameAndType(name, OrderFlow.class).retries(retries::retry);
         }
         AdminApi adminApi = new AdminApi(json, deadLetters, replayer, products, warehouses,
                 new MappingCsv(products, MARKETPLACES), new MappingCsv(warehouses, MARKETPLACES), journal, flows,

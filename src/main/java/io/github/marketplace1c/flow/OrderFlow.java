@@ -63,10 +63,18 @@ public class OrderFlow {
         this.overlap = overlap;
     }
 
-    /** Replays the account's transient dead letters before each run (docs/dead-letters.md); null: none. */
-    private volatile io.github.marketplace1c.retry.TransientRetries retries;
+    /**
+     * What runs before each scheduled run of an account: the poll's own replay of its transient dead letters
+     * (docs/dead-letters.md). An interface of this package, so that flow does not depend on who implements it.
+     */
+    public interface BeforeRun {
+        void before(String marketplace, String flow, Account account);
+    }
 
-    public void retries(io.github.marketplace1c.retry.TransientRetries retries) {
+    /** null: none. */
+    private volatile BeforeRun retries;
+
+    public void retries(BeforeRun retries) {
         this.retries = retries;
     }
 
@@ -78,7 +86,7 @@ public class OrderFlow {
     public void startRun(Exchange exchange) {
         Account account = exchange.getIn().getBody(Account.class);
         if (retries != null && !"replay".equals(exchange.getProperty(FlowProperties.TRIGGER, String.class))) {
-            retries.retry(source.marketplace(), FLOW, account); // records that failed for a while, before the poll
+            retries.before(source.marketplace(), FLOW, account); // records that failed for a while, before the poll
         }
         exchange.setProperty(FlowProperties.ACCOUNT, account);
         exchange.setProperty(FlowProperties.MARKETPLACE, source.marketplace());
