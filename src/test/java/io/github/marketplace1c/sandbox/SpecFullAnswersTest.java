@@ -115,7 +115,9 @@ class SpecFullAnswersTest {
                 "[{\"rrdId\":1,\"retailAmount\":\"100.00\"}]")).path(0);
         assertThat(row.path("retailAmount").asText()).isEqualTo("100.00");
         assertThat(row.path("forPay").asText()).as("read: zero, the seed's sums stay").isEqualTo("0");
-        assertThat(row.path("cashbackAmount").asText()).as("ignored (a gap): non-zero").isEqualTo("123.45");
+        assertThat(row.path("cashbackAmount").asText()).as("read since the WB finance rows fix: zero").isEqualTo("0");
+        assertThat(row.path("installmentCofinancingAmount").asText()).as("ignored on purpose: non-zero")
+                .isEqualTo("123.45");
 
         JsonNode postings = JSON.readTree(SpecFullAnswers.of("ozon").switchOn(true).fill("POST", "/v4/posting/fbs/list",
                 200, "{\"postings\":[]}"));
