@@ -1,51 +1,38 @@
 package io.github.marketplace1c.ozon;
 
 import io.github.marketplace1c.account.Account;
-import io.github.marketplace1c.flow.FlowProperties;
+import io.github.marketplace1c.flow.ApiCallSteps;
+import io.github.marketplace1c.http.RouteCall;
 import io.github.marketplace1c.ratelimit.AccountThrottle;
+import java.util.Map;
 import org.apache.camel.Exchange;
 
 /**
- * The steps around every Ozon Seller API call a route makes (bean {@code ozonApi}): the account's credentials as
- * headers, the account's pacing, and Ozon's answer classified right after the call. The credential headers live
- * only between {@link #credentials} and {@link #classify}: nothing logs them, and classify takes them off again.
+ * The steps around every Ozon Seller API call a route makes (bean {@code ozonApi}): the account's Client-Id and
+ * Api-Key headers, pacing, and Ozon's answer classified right after the call ({@link OzonAnswers}, shared with
+ * {@link OzonSellerClient}). The credential headers live only until {@link #classify} or {@link #unreachable}:
+ * nothing logs them, and they take them off again.
  */
-public class OzonApiSteps {
+public class OzonApiSteps extends ApiCallSteps {
 
     static final String CLIENT_ID = "Client-Id";
     static final String API_KEY = "Api-Key";
 
     private final OzonAnswers answers;
-    private final AccountThrottle throttle;
 
     public OzonApiSteps(OzonAnswers answers, AccountThrottle throttle) {
+        super(throttle, CLIENT_ID, API_KEY);
         this.answers = answers;
-        this.throttle = throttle;
     }
 
-    /**
-     * Starts the request's headers afresh (an earlier answer's headers must not travel as request headers; Camel's own stay) with
-     * the account's Client-Id and Api-Key and a JSON content type; the body is the request already.
-     */
-    public void credentials(Exchange exchange) {
-        Account account = account(exchange);
-        // Camel's own headers stay: the error handler counts redeliveries in them
-        exchange.getIn().removeHeaders("*", "Camel*");
-        exchange.getIn().setHeader(Exchange.CONTENT_TYPE, "application/json; charset=utf-8");
-        exchange.getIn().setHeader("Accept", "application/json");
-        exchange.getIn().setHeader(CLIENT_ID, account.credential("clientId"));
-        exchange.getIn().setHeader(API_KEY, account.credential("apiKey"));
-    }
-
-    /** Waits for the account's turn under Ozon's limits; other accounts wait in their own threads. */
-    public void pace(Exchange exchange) {
-        throttle.acquire(account(exchange).id());
+    @Override
+    protected Map<String, String> credentialHeaders(Account account) {
+        return Map.of(CLIENT_ID, account.credential("clientId"), API_KEY, account.credential("apiKey"));
     }
 
     /** Body: the answer as the call left it. A 200 becomes its JSON; anything else the failure it means. */
     public void classify(Exchange exchange) {
-        exchange.getIn().removeHeader(CLIENT_ID);
-        exchange.getIn().removeHeader(API_KEY);
+        forgetCredentials(exchange);
         Account account = account(exchange);
         String path = path(exchange);
         int status = exchange.getIn().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
@@ -56,27 +43,14 @@ public class OzonApiSteps {
         exchange.getIn().setBody(answers.ok(account, path, body));
     }
 
-    /** In a route's doCatch of an I/O failure of the call: Ozon did not answer; transient, so retried. */
-    public void unreachable(Exchange exchange) {
-        exchange.getIn().removeHeader(CLIENT_ID);
-        exchange.getIn().removeHeader(API_KEY);
-        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        throw answers.unreachable(account(exchange), path(exchange), cause == null ? new java.io.IOException() : cause);
+    @Override
+    protected RuntimeException unreachable(Exchange exchange, Account account, Throwable cause) {
+        return answers.unreachable(account, path(exchange), cause);
     }
 
-    private static Account account(Exchange exchange) {
-        return exchange.getProperty(FlowProperties.ACCOUNT, Account.class);
-    }
-
-    /** The path the call went to, for messages (the endpoint's URI without the base URL and query). */
+    /** Ozon's messages name the path only ("Ozon /v4/posting/fbs/list"), as the client's do. */
     private static String path(Exchange exchange) {
-        String uri = exchange.getProperty(Exchange.TO_ENDPOINT, "", String.class);
-        if (uri.isEmpty()) {
-            uri = exchange.getProperty(Exchange.FAILURE_ENDPOINT, "", String.class);
-        }
-        int scheme = uri.indexOf("://");
-        int start = scheme < 0 ? -1 : uri.indexOf('/', scheme + 3);
-        int query = uri.indexOf('?');
-        return start < 0 ? uri : uri.substring(start, query < 0 ? uri.length() : query);
+        String call = RouteCall.name(exchange);
+        return call.substring(call.indexOf(' ') + 1);
     }
 }
